@@ -1,0 +1,39 @@
+package io.convergence.api.historian;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.convergence.api.point.PointPath;
+import io.convergence.api.point.Sample;
+import io.convergence.api.point.SampleBatch;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Durable storage of samples. A service; partners call it. All methods are thread-safe. */
+@ProviderType
+public interface Historian {
+
+    /**
+     * Stores a batch. When this returns the samples survive a crash of the process or the machine.
+     *
+     * @throws HistorianException if the batch could not be stored; then none of it is stored
+     */
+    void append(SampleBatch batch) throws HistorianException;
+
+    /** Every stored point with its sample count and time span, sorted by path. */
+    List<PointSummary> points() throws HistorianException;
+
+    /**
+     * Aggregates of one point's samples per bucket over {@code [from, to)}. Buckets are aligned to
+     * multiples of {@code bucket} since the epoch; buckets with no sample are left out. Gaps and
+     * text samples count in {@link Bucket#count()} only when they have a value.
+     */
+    List<Bucket> buckets(PointPath point, Instant from, Instant to, Duration bucket) throws HistorianException;
+
+    /** The raw samples of one point in {@code [from, to)}, oldest first, at most {@code limit}. */
+    List<Sample> samples(PointPath point, Instant from, Instant to, int limit) throws HistorianException;
+
+    /** The number of samples stored in all. */
+    long size() throws HistorianException;
+}
