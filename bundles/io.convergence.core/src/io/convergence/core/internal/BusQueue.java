@@ -1,0 +1,114 @@
+package io.convergence.core.internal;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import io.convergence.api.bus.BusSubscription;
+import io.convergence.api.bus.Delivery;
+import io.convergence.api.bus.SampleListener;
+import io.convergence.api.point.SampleBatch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One subscriber of the bus: its queue, its delivery thread and its counters. */
+final class BusQueue implements BusSubscription {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BusQueue.class);
+
+    private final String name;
+    private final Delivery delivery;
+    private final SampleListener listener;
+    private final ArrayBlockingQueue<SampleBatch> queue;
+    private final Consumer<BusQueue> onClose;
+    private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    BusQueue(String name, Delivery delivery, SampleListener listener, int capacity, Consumer<BusQueue> onClose) {
+        this.name = name;
+        this.delivery = delivery;
+        this.listener = listener;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.onClose = onClose;
+        this.thread = new Thread(this::run, "convergence-bus-" + name);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void offer(SampleBatch batch) {
+        if (closed) {
+            return;
+        }
+        if (delivery == Delivery.EVERY_BATCH) {
+            try {
+                // Wait for room, but never forever on a subscriber that was closed meanwhile.
+                while (!closed && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    // retry
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else {
+            while (!queue.offer(batch)) {
+                if (queue.poll() != null) {
+                    skipped.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    private void run() {
+        while (!closed) {
+            SampleBatch batch;
+            try {
+                batch = queue.take();
+            } catch (InterruptedException e) {
+                break;
+            }
+            try {
+                listener.onSamples(batch);
+                delivered.addAndGet(batch.size());
+            } catch (RuntimeException | Error e) {
+                LOG.error("bus subscriber '{}' failed on a batch of {} samples", name, batch.size(), e);
+            }
+        }
+    }
+
+    /** Batches queued and not yet delivered. */
+    int pending() {
+        return queue.size();
+    }
+
+    @Override
+    public long skippedBatches() {
+        return skipped.get();
+    }
+
+    @Override
+    public long deliveredSamples() {
+        return delivered.get();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        thread.interrupt();
+        queue.clear();
+        onClose.accept(this);
+    }
+
+    @Override
+    public String toString() {
+        return "bus subscription '" + name + "' (" + delivery + ")";
+    }
+}
