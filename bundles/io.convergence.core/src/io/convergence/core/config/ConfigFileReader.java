@@ -1,0 +1,132 @@
+package io.convergence.core.config;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a configuration file and checks every value against the schema of its PID. Collects every
+ * problem rather than stopping at the first, so a user fixes a file in one go.
+ */
+public final class ConfigFileReader {
+
+    /** The property of a factory instance that names it. */
+    public static final String ID = "id";
+
+    private final SchemaCatalog catalog;
+
+    /** @param catalog where schemas come from */
+    public ConfigFileReader(SchemaCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * Reads and checks a whole file.
+     *
+     * @param file the file name to use in messages
+     * @param text the file's content
+     * @return the configurations, in file order
+     * @throws ConfigException listing every problem; then nothing is returned
+     */
+    public List<ConfigEntry> read(String file, String text) throws ConfigException {
+        Located root = JsonReader.read(file, text);
+        Map<String, Located> top = root.object();
+        List<ConfigProblem> problems = new ArrayList<>();
+        if (top == null) {
+            throw new ConfigException(List.of(new ConfigProblem(file, root.line(), root.column(), "",
+                "expected a JSON object whose keys are configuration PIDs, found " + root.kind())));
+        }
+        List<ConfigEntry> entries = new ArrayList<>();
+        for (Map.Entry<String, Located> e : top.entrySet()) {
+            String pid = e.getKey();
+            Located v = e.getValue();
+            Optional<ConfigSchema> schema = catalog.find(pid);
+            if (schema.isEmpty()) {
+                problems.add(new ConfigProblem(file, v.line(), v.column(), pid,
+                    "no installed bundle accepts this configuration; known: " + String.join(", ", catalog.pids())));
+                continue;
+            }
+            ConfigSchema s = schema.get();
+            if (s.factory()) {
+                List<Located> list = v.array();
+                if (list == null) {
+                    problems.add(new ConfigProblem(file, v.line(), v.column(), pid,
+                        "expected an array of instances (each an object with an \"id\"), found " + v.kind()));
+                    continue;
+                }
+                Set<String> ids = new HashSet<>();
+                for (int i = 0; i < list.size(); i++) {
+                    String field = pid + "[" + i + "]";
+                    Map<String, Object> props = properties(file, field, list.get(i), s, problems);
+                    Object id = props.get(ID);
+                    if (props.isEmpty() && list.get(i).object() == null) {
+                        continue;
+                    }
+                    if (!(id instanceof String idText) || idText.isBlank()) {
+                        problems.add(new ConfigProblem(file, list.get(i).line(), list.get(i).column(), field + "." + ID,
+                            "every instance needs an \"id\" (text, unique in the file)"));
+                    } else if (!ids.add(idText)) {
+                        problems.add(new ConfigProblem(file, list.get(i).line(), list.get(i).column(), field + "." + ID,
+                            "the id \"" + idText + "\" is used twice"));
+                    } else {
+                        entries.add(new ConfigEntry(pid, idText, props));
+                    }
+                }
+            } else {
+                if (v.object() == null) {
+                    problems.add(new ConfigProblem(file, v.line(), v.column(), pid,
+                        "expected an object of properties, found " + v.kind()));
+                    continue;
+                }
+                entries.add(new ConfigEntry(pid, null, properties(file, pid, v, s, problems)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return entries;
+    }
+
+    private Map<String, Object> properties(String file, String field, Located v, ConfigSchema s,
+                                           List<ConfigProblem> problems) {
+        Map<String, Located> obj = v.object();
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (obj == null) {
+            problems.add(new ConfigProblem(file, v.line(), v.column(), field, "expected an object, found " + v.kind()));
+            return out;
+        }
+        Map<String, AttributeSpec> specs = new LinkedHashMap<>();
+        for (AttributeSpec a : s.attributes()) {
+            specs.put(a.id(), a);
+        }
+        for (Map.Entry<String, Located> p : obj.entrySet()) {
+            String name = p.getKey();
+            Located value = p.getValue();
+            AttributeSpec spec = specs.get(name);
+            if (spec == null) {
+                if (ID.equals(name) && s.factory() && value.value() instanceof String id) {
+                    out.put(ID, id);
+                    continue;
+                }
+                problems.add(new ConfigProblem(file, value.line(), value.column(), field + "." + name,
+                    "unknown property for " + s.name() + "; known: " + String.join(", ", specs.keySet())));
+                continue;
+            }
+            Object converted = ValueConverter.convert(file, field + "." + name, value, spec, problems);
+            if (converted != null) {
+                out.put(name, converted);
+            }
+        }
+        for (AttributeSpec a : s.attributes()) {
+            if (a.required() && !obj.containsKey(a.id())) {
+                problems.add(new ConfigProblem(file, v.line(), v.column(), field + "." + a.id(),
+                    "missing; " + s.name() + " needs " + ValueConverter.expected(a)));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,98 @@
+package io.convergence.core.config;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/** Turns a JSON value into the Java type a MetaType attribute wants, or says why it cannot. */
+final class ValueConverter {
+
+    private ValueConverter() {
+    }
+
+    static @Nullable Object convert(String file, String field, Located v, AttributeSpec spec, List<ConfigProblem> problems) {
+        if (spec.array()) {
+            List<Located> list = v.array();
+            if (list == null) {
+                problems.add(problem(file, field, v, "expected a list of " + expected(spec) + ", found " + v.kind()));
+                return null;
+            }
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                Object o = scalar(file, field + "[" + i + "]", list.get(i), spec, problems);
+                if (o != null) {
+                    out.add(o);
+                }
+            }
+            return toArray(spec.type(), out);
+        }
+        return scalar(file, field, v, spec, problems);
+    }
+
+    private static @Nullable Object scalar(String file, String field, Located v, AttributeSpec spec, List<ConfigProblem> problems) {
+        Object raw = v.value();
+        Object out = switch (spec.type()) {
+            case STRING, PASSWORD -> raw instanceof String s ? s : null;
+            case BOOLEAN -> raw instanceof Boolean b ? b : null;
+            case INTEGER -> whole(raw, Integer.MIN_VALUE, Integer.MAX_VALUE) instanceof Long l ? Integer.valueOf(l.intValue()) : null;
+            case LONG -> whole(raw, Long.MIN_VALUE, Long.MAX_VALUE);
+            case DOUBLE -> raw instanceof Number n ? Double.valueOf(n.doubleValue()) : null;
+        };
+        if (out == null) {
+            problems.add(problem(file, field, v, "expected " + expected(spec) + ", found " + v.kind()));
+            return null;
+        }
+        String text = out.toString();
+        if (!spec.options().isEmpty() && !spec.options().contains(text)) {
+            problems.add(problem(file, field, v, "expected one of " + String.join(", ", spec.options()) + ", found " + v.kind()));
+            return null;
+        }
+        String why = spec.check().apply(text);
+        if (why != null && !why.isEmpty()) {
+            problems.add(problem(file, field, v, why + " (found " + v.kind() + ")"));
+            return null;
+        }
+        return out;
+    }
+
+    private static @Nullable Long whole(@Nullable Object raw, long min, long max) {
+        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
+            long l = ((Number) raw).longValue();
+            return l >= min && l <= max ? l : null;
+        }
+        if (raw instanceof BigInteger || raw instanceof BigDecimal) {
+            return null;
+        }
+        if (raw instanceof Double d && d == Math.rint(d) && d >= min && d <= max) {
+            return d.longValue();
+        }
+        return null;
+    }
+
+    static String expected(AttributeSpec spec) {
+        return switch (spec.type()) {
+            case STRING, PASSWORD -> spec.options().isEmpty() ? "text" : "one of " + String.join(", ", spec.options());
+            case BOOLEAN -> "true or false";
+            case INTEGER -> "a whole number (32-bit)";
+            case LONG -> "a whole number";
+            case DOUBLE -> "a number";
+        };
+    }
+
+    private static Object toArray(AttributeSpec.Type type, List<Object> values) {
+        return switch (type) {
+            case STRING, PASSWORD -> values.toArray(String[]::new);
+            case BOOLEAN -> values.toArray(Boolean[]::new);
+            case INTEGER -> values.toArray(Integer[]::new);
+            case LONG -> values.toArray(Long[]::new);
+            case DOUBLE -> values.toArray(Double[]::new);
+        };
+    }
+
+    private static ConfigProblem problem(String file, String field, Located v, String message) {
+        return new ConfigProblem(file, v.line(), v.column(), field, message);
+    }
+}
