@@ -1,0 +1,132 @@
+package io.convergence.runtime.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code convergence runtime --connect opc.tcp://…}: record every variable of an OPC UA server. */
+final class RuntimeCommand implements Command {
+
+    @Override
+    public String name() {
+        return "runtime";
+    }
+
+    @Override
+    public String summary() {
+        return "connect to an OPC UA server, subscribe to every variable and record it";
+    }
+
+    @Override
+    public String help() {
+        return """
+            usage: convergence runtime --connect opc.tcp://HOST[:PORT][/PATH] [options]
+
+            Connects to an OPC UA server, browses its whole address space, subscribes to every
+            variable and records the values into the embedded historian. Prints one status line a
+            second and a summary at the end (Ctrl-C ends a run without --for).
+
+              --connect URL        the server's endpoint URL (required)
+              --for DURATION       stop after this long, e.g. 30s, 10m (default: until Ctrl-C)
+              --data DIR           historian folder (default: ~/.convergence/runtime)
+              --security POLICY    None (default) or Basic256Sha256
+              --mode MODE          Sign or SignAndEncrypt (default SignAndEncrypt with Basic256Sha256)
+              --user NAME          user name (default: anonymous); with --password
+              --password SECRET    password for --user
+              --pki DIR            certificates: own/, trusted/, rejected/ (default: ~/.convergence/pki)
+              --prefix PATH        plant path put in front of every point, e.g. acme/lyon/press-shop
+              --timeout DURATION   how long to wait for the first connection (default 20s)
+              --config FILE        also apply this configuration file (JSON)
+            """;
+    }
+
+    @Override
+    public int run(Context ctx, List<String> argv) throws UsageException, CommandException {
+        Args args = new Args(name(), argv,
+            Set.of("connect", "for", "data", "security", "mode", "user", "password", "pki", "prefix", "timeout", "config"),
+            Set.of());
+        if (args.help()) {
+            ctx.out().print(help());
+            return 0;
+        }
+        if (!args.operands().isEmpty()) {
+            throw new UsageException("unexpected argument '" + args.operands().get(0) + "' for 'runtime'" + args.hint());
+        }
+        String endpoint = args.value("connect");
+        if (endpoint == null) {
+            throw new UsageException("'runtime' needs --connect opc.tcp://HOST[:PORT][/PATH]" + args.hint());
+        }
+        checkEndpoint(endpoint);
+        Duration length = args.value("for") == null ? null : Durations.parse("for", args.value("for", ""));
+        Duration timeout = Durations.parse("timeout", args.value("timeout", "20s"));
+        Path data = Path.of(args.value("data", ctx.home().resolve("runtime").toString()));
+        Path pki = Path.of(args.value("pki", ctx.home().resolve("pki").toString()));
+        Map<String, Object> extra = security(args);
+        if (args.value("prefix") != null) {
+            extra.put("pathPrefix", args.value("prefix", ""));
+        }
+
+        try (Services services = new Services(ctx.bundles())) {
+            Session session = new Session(services, ctx.out());
+            ctx.stopper().accept(session::stop);
+            ctx.out().println("runtime: connecting to " + endpoint + ", historian in " + data.toAbsolutePath());
+            session.configure("runtime:historian", Plan.historian(data));
+            session.awaitRecording(Duration.ofSeconds(60));
+            if (args.value("config") != null) {
+                session.configureFile(Path.of(args.value("config", "")));
+            }
+            session.configure("runtime:connector", Plan.opcua("server", endpoint, pki, extra));
+            session.awaitConnected("server", endpoint, timeout);
+            long lost = session.run(length, "server");
+            return lost == 0 ? 0 : 1;
+        }
+    }
+
+    private static Map<String, Object> security(Args args) throws UsageException {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        String policy = args.value("security", "None");
+        if (!policy.equals("None") && !policy.equals("Basic256Sha256")) {
+            throw new UsageException("--security " + policy + ": expected None or Basic256Sha256");
+        }
+        String mode = args.value("mode", policy.equals("None") ? "None" : "SignAndEncrypt");
+        if (!Set.of("None", "Sign", "SignAndEncrypt").contains(mode) || policy.equals("None") != mode.equals("None")) {
+            throw new UsageException("--mode " + mode + ": expected Sign or SignAndEncrypt with --security Basic256Sha256"
+                + " (and no --mode with None)");
+        }
+        extra.put("securityPolicy", policy);
+        extra.put("securityMode", mode);
+        if (args.value("user") != null) {
+            if (args.value("password") == null) {
+                throw new UsageException("--user needs --password");
+            }
+            extra.put("username", args.value("user", ""));
+            extra.put("password", args.value("password", ""));
+        }
+        return extra;
+    }
+
+    /** Checks the endpoint URL's form before anything starts. */
+    static void checkEndpoint(String endpoint) throws UsageException {
+        URI uri;
+        try {
+            uri = new URI(endpoint);
+        } catch (URISyntaxException e) {
+            throw new UsageException("--connect " + endpoint + ": not a URL (" + e.getReason()
+                + "); expected opc.tcp://HOST[:PORT][/PATH]");
+        }
+        if (!"opc.tcp".equalsIgnoreCase(uri.getScheme())) {
+            throw new UsageException("--connect " + endpoint + ": expected a URL starting with opc.tcp://");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new UsageException("--connect " + endpoint + ": no host; expected opc.tcp://HOST[:PORT][/PATH]");
+        }
+        if (uri.getRawAuthority() != null && uri.getPort() == -1 && uri.getRawAuthority().contains(":")) {
+            throw new UsageException("--connect " + endpoint + ": the port is not a number from 1 to 65535");
+        }
+    }
+}
