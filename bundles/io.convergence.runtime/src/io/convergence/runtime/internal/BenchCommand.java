@@ -1,0 +1,183 @@
+package io.convergence.runtime.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import io.convergence.api.bus.SampleBus;
+import io.convergence.api.point.PointInfo;
+import io.convergence.api.point.PointRegistry;
+import io.convergence.core.Recorder;
+
+/**
+ * {@code convergence bench ingest}: the full path (OPC UA connector → bus → historian) against a
+ * bare Milo client on the same simulated server, in the same run.
+ */
+final class BenchCommand implements Command {
+
+    private static final double INTERVAL_MS = 100;
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "measure ingest: connector, bus and historian against a bare Milo client";
+    }
+
+    @Override
+    public String help() {
+        return """
+            usage: convergence bench ingest [--points N] [--for DURATION] [--data DIR]
+
+            Starts the simulated plant with N extra points, each changing every 100 ms, then measures
+              (b) the full path: OPC UA connector -> sample bus -> historian (durable appends), and
+              (a) a bare Milo client subscribed to the same nodes with the same intervals,
+            each for DURATION after a warm-up. The last line reads
+              ingest: R1 samples/s, raw milo: R2 samples/s, ratio R1/R2, lost L
+
+              --points N        extra simulated points (default 10000)
+              --for DURATION    measuring time of each phase (default 20s)
+              --data DIR        historian folder (default: a temporary folder, deleted afterwards)
+            """;
+    }
+
+    @Override
+    public int run(Context ctx, List<String> argv) throws UsageException, CommandException {
+        Args args = new Args(name(), argv, Set.of("points", "for", "data"), Set.of());
+        if (args.help()) {
+            ctx.out().print(help());
+            return 0;
+        }
+        if (args.operands().size() != 1 || !args.operands().get(0).equals("ingest")) {
+            throw new UsageException("'bench' runs one benchmark: 'bench ingest'" + args.hint());
+        }
+        int points = Numbers.parseInt("points", args.value("points", "10000"), 1, 1_000_000);
+        Duration length = Durations.parse("for", args.value("for", "20s"));
+        Path data = args.value("data") == null ? null : Path.of(args.value("data", ""));
+        Path temp = null;
+        try {
+            if (data == null) {
+                temp = Files.createTempDirectory("convergence-bench");
+                data = temp;
+            }
+            return ingest(ctx, points, length, data);
+        } catch (IOException e) {
+            throw new CommandException("cannot create a temporary data folder: " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                deleteQuietly(temp);
+            }
+        }
+    }
+
+    private int ingest(Context ctx, int points, Duration length, Path data) throws CommandException {
+        PrintStream out = ctx.out();
+        int port = freePort();
+        String endpoint = Plan.simulatorEndpoint(port);
+        try (Services services = new Services(ctx.bundles())) {
+            Session session = new Session(services, out);
+            session.configure("bench:historian", Plan.historian(data));
+            session.awaitRecording(Duration.ofSeconds(60));
+            session.configure("bench:plant", Plan.simulator(port, points, 42, data.resolve("sim-pki")));
+            out.printf(Locale.ROOT, "bench: simulated plant with %d extra points at %s, values every %.0f ms%n",
+                points, endpoint, INTERVAL_MS);
+            session.configure("bench:connector", Plan.opcua("bench", endpoint, data.resolve("pki"),
+                Map.of("samplingIntervalMs", INTERVAL_MS, "publishingIntervalMs", INTERVAL_MS)));
+            session.awaitConnected("bench", endpoint, Duration.ofSeconds(120));
+            PointRegistry registry = services.await(PointRegistry.class, "", Duration.ofSeconds(5), "the point registry");
+            SampleBus bus = services.await(SampleBus.class, "", Duration.ofSeconds(5), "the sample bus");
+            Recorder recorder = services.await(Recorder.class, "", Duration.ofSeconds(5), "the recorder");
+
+            List<String> nodes = awaitPoints(registry, points, Duration.ofSeconds(120));
+            out.printf(Locale.ROOT, "bench: connector subscribed to %d variables; warming up%n", nodes.size());
+            sleep(Duration.ofSeconds(5));
+            long p0 = bus.statistics().publishedSamples();
+            long t0 = System.nanoTime();
+            sleep(length);
+            long p1 = bus.statistics().publishedSamples();
+            double full = (p1 - p0) / ((System.nanoTime() - t0) / 1e9);
+            out.printf(Locale.ROOT, "bench: full path %,.0f samples/s over %s%n", full, Durations.format(length));
+            session.configure("bench:connector", "{}");
+            long lost = awaitStored(bus, recorder, Duration.ofSeconds(120));
+            out.printf(Locale.ROOT, "bench: historian holds everything the bus carried: %s (%,d samples)%n",
+                lost == 0 ? "yes" : "no", recorder.status().stored());
+
+            double raw;
+            try (RawMiloBaseline baseline = new RawMiloBaseline(endpoint, nodes, INTERVAL_MS, 1000)) {
+                sleep(Duration.ofSeconds(5));
+                long r0 = baseline.received();
+                long t1 = System.nanoTime();
+                sleep(length);
+                raw = (baseline.received() - r0) / ((System.nanoTime() - t1) / 1e9);
+            } catch (org.eclipse.milo.opcua.stack.core.UaException e) {
+                throw new CommandException("the bare Milo client could not subscribe: " + e.getMessage(), e);
+            }
+            out.printf(Locale.ROOT, "bench: raw milo %,.0f samples/s over %s%n", raw, Durations.format(length));
+            out.printf(Locale.ROOT, "ingest: %.0f samples/s, raw milo: %.0f samples/s, ratio %.3f, lost %d%n",
+                full, raw, raw == 0 ? 0 : full / raw, lost);
+            return lost == 0 ? 0 : 1;
+        }
+    }
+
+    private static List<String> awaitPoints(PointRegistry registry, int atLeast, Duration timeout) throws CommandException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<PointInfo> pts = registry.points();
+        while (pts.size() < atLeast && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(200));
+            pts = registry.points();
+        }
+        if (pts.size() < atLeast) {
+            throw new CommandException("the connector announced only " + pts.size() + " of " + atLeast + " points");
+        }
+        return pts.stream().map(PointInfo::sourceAddress).filter(Objects::nonNull).toList();
+    }
+
+    /** Waits until the historian stored all the bus carried; returns what it did not. */
+    private static long awaitStored(SampleBus bus, Recorder recorder, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long published = bus.statistics().publishedSamples();
+        while (recorder.status().stored() < published && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(100));
+            published = bus.statistics().publishedSamples();
+        }
+        return Math.max(0, published - recorder.status().stored());
+    }
+
+    private static int freePort() throws CommandException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new CommandException("no free port on loopback: " + e.getMessage(), e);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder; the system cleans it eventually
+        }
+    }
+}
