@@ -26,8 +26,9 @@ public interface Historian {
 
     /**
      * Aggregates of one point's samples per bucket over {@code [from, to)}. Buckets are aligned to
-     * multiples of {@code bucket} since the epoch; buckets with no sample are left out. Gaps and
-     * text samples count in {@link Bucket#count()} only when they have a value.
+     * multiples of {@code bucket} since the epoch; buckets with no sample are left out. Only numeric
+     * values count in {@link Bucket#count()} and the aggregates; text samples are left out of both,
+     * and samples with bad quality (gaps included) are counted in {@link Bucket#bad()}.
      */
     List<Bucket> buckets(PointPath point, Instant from, Instant to, Duration bucket) throws HistorianException;
 

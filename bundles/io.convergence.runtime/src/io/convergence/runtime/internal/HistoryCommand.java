@@ -15,6 +15,8 @@ import io.convergence.api.historian.HistorianException;
 import io.convergence.api.historian.PointSummary;
 import io.convergence.api.point.PointPath;
 import io.convergence.api.point.Sample;
+import io.convergence.historian.duckdb.DuckDbHistorianStore;
+import io.convergence.historian.duckdb.StoreOptions;
 
 /** {@code convergence history --data DIR list | export POINT}: what a historian folder holds. */
 final class HistoryCommand implements Command {
@@ -88,10 +90,9 @@ final class HistoryCommand implements Command {
             throw new CommandException("data folder " + data.toAbsolutePath() + " does not exist");
         }
 
-        try (Services services = new Services(ctx.bundles())) {
-            Session session = new Session(services, ctx.out());
-            session.configure("history:historian", Plan.historian(data));
-            Historian h = services.await(Historian.class, "", Duration.ofSeconds(60), "the historian for " + data);
+        // Read-only and without the OSGi component: works beside a stopped runtime, and says so
+        // clearly when a running one holds the folder.
+        try (DuckDbHistorianStore h = DuckDbHistorianStore.open(data, StoreOptions.readOnlyDefaults())) {
             if (export) {
                 export(ctx.out(), h, data, point, from, to, bucket);
             } else {

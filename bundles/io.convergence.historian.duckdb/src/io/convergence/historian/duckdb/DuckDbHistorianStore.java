@@ -1,0 +1,131 @@
+package io.convergence.historian.duckdb;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.convergence.api.historian.Bucket;
+import io.convergence.api.historian.Historian;
+import io.convergence.api.historian.HistorianException;
+import io.convergence.api.historian.PointSummary;
+import io.convergence.api.point.PointPath;
+import io.convergence.api.point.Sample;
+import io.convergence.api.point.SampleBatch;
+import io.convergence.historian.duckdb.internal.Database;
+import io.convergence.historian.duckdb.internal.Engine;
+
+/**
+ * The embedded historian on a data folder, without OSGi: a DuckDB database file {@value #DATABASE_FILE}
+ * in the folder. The runtime's {@link Historian} service is one of these; the {@code history} tool
+ * opens one read-only.
+ *
+ * <p>Appends are serialized, each one transaction that is on disk (write-ahead log, fsync) when
+ * {@link #append} returns; reads run in parallel and see committed batches only. A folder can be open
+ * once in a process, and by one writing process at a time (DuckDB locks the file); a read-only open
+ * fails while a writer holds it.
+ */
+public final class DuckDbHistorianStore implements Historian, AutoCloseable {
+
+    /** The database file inside the data folder. */
+    public static final String DATABASE_FILE = Database.FILE_NAME;
+
+    /** The service property holding the absolute path of the data folder. */
+    public static final String DATA_DIR_PROPERTY = "convergence.historian.dataDir";
+
+    private final Engine engine;
+
+    private DuckDbHistorianStore(Engine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * Opens a data folder. Read-write creates the folder and the database if they are missing;
+     * read-only needs both and writes nothing.
+     *
+     * @throws HistorianException naming the folder and what is wrong with it: not a folder, not
+     *     writable, not a historian database (corrupt, or another application's), written by a
+     *     newer version, or in use by another process. Nothing in the folder is changed then.
+     */
+    public static DuckDbHistorianStore open(Path dataDir, StoreOptions options) throws HistorianException {
+        return new DuckDbHistorianStore(
+            Engine.open(dataDir, options.readOnly(), options.memoryLimitMb(), options.threads()));
+    }
+
+    /** The data folder, absolute. */
+    public Path dataDir() {
+        return engine.dataDir();
+    }
+
+    /** Whether the store was opened read-only. */
+    public boolean readOnly() {
+        return engine.readOnly();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Times must lie in the years 1 to 9999. Text samples keep their text; a sample whose number
+     * is NaN is stored without a value.
+     */
+    @Override
+    public void append(SampleBatch batch) throws HistorianException {
+        engine.append(batch);
+    }
+
+    @Override
+    public List<PointSummary> points() throws HistorianException {
+        return engine.points();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code count}, {@code min}, {@code max}, {@code avg}, {@code first} and {@code last} cover
+     * the samples with a numeric value (NaN when there is none); {@code bad} counts every sample of
+     * bad quality, gaps included.
+     *
+     * @throws IllegalArgumentException if the bucket is shorter than a microsecond or longer than the
+     *     years 1 to 9999
+     */
+    @Override
+    public List<Bucket> buckets(PointPath point, Instant from, Instant to, Duration bucket) throws HistorianException {
+        return engine.buckets(point, from, to, bucket);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if the limit is negative
+     */
+    @Override
+    public List<Sample> samples(PointPath point, Instant from, Instant to, int limit) throws HistorianException {
+        return engine.samples(point, from, to, limit);
+    }
+
+    @Override
+    public long size() throws HistorianException {
+        return engine.size();
+    }
+
+    /**
+     * Deletes every sample older than {@code cutoff}, one day of samples per transaction, keeping
+     * {@link #points()} right. Appends go on in between.
+     *
+     * @return the samples deleted
+     */
+    public long deleteOlderThan(Instant cutoff) throws HistorianException {
+        return engine.deleteOlderThan(cutoff);
+    }
+
+    /** Waits for operations under way and closes the database; DuckDB then folds its log into the file. */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    @Override
+    public String toString() {
+        return "DuckDbHistorianStore[" + dataDir() + (readOnly() ? ", read-only]" : "]");
+    }
+}
