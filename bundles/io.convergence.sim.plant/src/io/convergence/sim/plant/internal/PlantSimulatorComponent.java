@@ -1,0 +1,202 @@
+package io.convergence.sim.plant.internal;
+
+import java.nio.file.Path;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.convergence.sim.plant.PlantSimulator;
+import io.convergence.sim.plant.internal.model.MachineModel;
+import io.convergence.sim.plant.internal.model.MachineVariable;
+import io.convergence.sim.plant.internal.model.PlantLayout;
+import io.convergence.sim.plant.internal.model.PlantModel;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the simulated plant while its configuration exists: builds the model and the OPC UA
+ * server on activation, ticks the model on a thread of its own, and stops both (releasing the
+ * port) on deactivation. A changed configuration restarts the server.
+ */
+@Component(service = PlantSimulator.class, configurationPid = PlantSimulatorComponent.PID,
+    configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = PlantSimulatorComponent.Config.class)
+public final class PlantSimulatorComponent implements PlantSimulator {
+
+    static final String PID = "io.convergence.sim.plant";
+    /** More sensors than this are refused: the address space would take gigabytes. */
+    static final int MAX_EXTRA_POINTS = 1_000_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlantSimulatorComponent.class);
+
+    @ObjectClassDefinition(name = "Simulated plant",
+        description = "An embedded OPC UA server publishing a simulated packaging line "
+            + "(acme/lyon/packaging/line1). It accepts any client certificate: for demonstrations and tests only.")
+    public @interface Config {
+        @AttributeDefinition(name = "Port", description = "TCP port of the OPC UA endpoint.", min = "1", max = "65535")
+        int port() default 4840;
+
+        @AttributeDefinition(name = "Bind address",
+            description = "Address the server listens on; 0.0.0.0 for every interface.")
+        String bindAddress() default "127.0.0.1";
+
+        @AttributeDefinition(name = "Endpoint path", description = "Path of the endpoint URL, without leading slash.")
+        String path() default "convergence-sim";
+
+        @AttributeDefinition(name = "Seed", description = "Same seed, same values, tick by tick.")
+        long seed() default 42;
+
+        @AttributeDefinition(name = "Machines", description = "Machines on the line (filler, capper, labeler, "
+            + "palletizer, then machine5, ...).", min = "3", max = "1000")
+        int machines() default 4;
+
+        @AttributeDefinition(name = "Extra points", description = "Generic sensors for load tests, under "
+            + "line1/sensors.", min = "0", max = "1000000")
+        int extraPoints() default 0;
+
+        @AttributeDefinition(name = "Tick (ms)", description = "How often every value changes.", min = "10")
+        int tickMs() default 100;
+
+        @AttributeDefinition(name = "PKI directory", description = "Where the server keeps its own certificate; "
+            + "empty means <java.io.tmpdir>/convergence-sim-pki.", required = false)
+        String pkiDir() default "";
+
+        @AttributeDefinition(name = "Users", description = "Comma-separated user:password pairs accepted besides "
+            + "anonymous; empty for anonymous only.", required = false)
+        String users() default "operator:operator";
+
+        @AttributeDefinition(name = "Monitored items per call", description = "MaxMonitoredItemsPerCall the "
+            + "server advertises and enforces.", min = "1")
+        int maxMonitoredItemsPerCall() default 1000;
+    }
+
+    private final PlantServer server;
+    private final ScheduledExecutorService ticker;
+    private final List<String> paths;
+
+    @Activate
+    public PlantSimulatorComponent(Config config) throws Exception {
+        SimulatorSettings settings = settings(config);
+        long start = System.nanoTime();
+        PlantModel model = new PlantModel(settings.seed(), settings.machines(), settings.extraPoints(),
+            settings.tickMs());
+        this.paths = paths(model);
+        this.server = PlantServer.start(settings, model);
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "convergence-sim-tick");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(this::tick, settings.tickMs(), settings.tickMs(), TimeUnit.MILLISECONDS);
+        LOG.info("Simulated plant serving {} variables at {} (seed {}, tick {} ms), started in {} ms",
+            paths.size(), server.endpointUrl(), settings.seed(), settings.tickMs(),
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    private void tick() {
+        try {
+            server.tick();
+        } catch (RuntimeException e) {
+            // Thrown out of the task, it would cancel every later tick.
+            LOG.error("Simulated plant tick failed", e);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        ticker.shutdownNow();
+        try {
+            if (!ticker.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("The simulated plant's tick did not end within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.close();
+        LOG.info("Simulated plant at {} stopped", server.endpointUrl());
+    }
+
+    @Override
+    public String endpointUrl() {
+        return server.endpointUrl();
+    }
+
+    @Override
+    public int variableCount() {
+        return paths.size();
+    }
+
+    @Override
+    public List<String> variablePaths() {
+        return paths;
+    }
+
+    @Override
+    public long ticks() {
+        return server.ticks();
+    }
+
+    static SimulatorSettings settings(Config c) {
+        if (c.port() < 1 || c.port() > 65535) {
+            throw new IllegalArgumentException("port " + c.port() + " outside 1..65535");
+        }
+        if (c.tickMs() < 10) {
+            throw new IllegalArgumentException("tickMs " + c.tickMs() + " below 10");
+        }
+        if (c.extraPoints() < 0 || c.extraPoints() > MAX_EXTRA_POINTS) {
+            throw new IllegalArgumentException("extraPoints " + c.extraPoints() + " outside 0.." + MAX_EXTRA_POINTS);
+        }
+        if (c.maxMonitoredItemsPerCall() < 1) {
+            throw new IllegalArgumentException("maxMonitoredItemsPerCall must be positive");
+        }
+        int machines = c.machines();
+        if (machines < PlantModel.MIN_MACHINES) {
+            LOG.warn("machines = {}: a line has at least {}; using {}", machines, PlantModel.MIN_MACHINES,
+                PlantModel.MIN_MACHINES);
+            machines = PlantModel.MIN_MACHINES;
+        }
+        String bind = c.bindAddress().isBlank() ? "127.0.0.1" : c.bindAddress().strip();
+        String path = c.path().strip().replaceAll("^/+|/+$", "");
+        Path pki = c.pkiDir().isBlank()
+            ? Path.of(System.getProperty("java.io.tmpdir"), "convergence-sim-pki")
+            : Path.of(c.pkiDir().strip());
+        return new SimulatorSettings(c.port(), bind, path, c.seed(), machines, c.extraPoints(), c.tickMs(), pki,
+            UserDirectory.parse(c.users()), c.maxMonitoredItemsPerCall());
+    }
+
+    /** Every variable's path, computed on demand: 50,000 sensors need no 50,000 strings. */
+    private static List<String> paths(PlantModel model) {
+        List<String> machines = model.machines().stream().map(MachineModel::name).toList();
+        MachineVariable[] variables = MachineVariable.values();
+        int machineVariables = machines.size() * variables.length;
+        int sensors = model.sensors().size();
+        return new AbstractList<>() {
+            @Override
+            public String get(int index) {
+                if (index < 0 || index >= size()) {
+                    throw new IndexOutOfBoundsException(index);
+                }
+                if (index < machineVariables) {
+                    return PlantLayout.variablePath(machines.get(index / variables.length),
+                        variables[index % variables.length]);
+                }
+                return PlantLayout.sensorPath(index - machineVariables, sensors);
+            }
+
+            @Override
+            public int size() {
+                return machineVariables + sensors;
+            }
+        };
+    }
+}
