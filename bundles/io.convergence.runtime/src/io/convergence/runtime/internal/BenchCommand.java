@@ -88,8 +88,7 @@ final class BenchCommand implements Command {
         PrintStream out = ctx.out();
         int port = freePort();
         String endpoint = Plan.simulatorEndpoint(port);
-        try (Services services = new Services(ctx.bundles())) {
-            Session session = new Session(services, out);
+        try (Services services = new Services(ctx.bundles()); Session session = new Session(services, out)) {
             session.configure("bench:historian", Plan.historian(data));
             session.awaitRecording(Duration.ofSeconds(60));
             session.configure("bench:plant", Plan.simulator(port, points, 42, data.resolve("sim-pki")));

@@ -61,8 +61,7 @@ final class DemoCommand implements Command {
         int port = args.value("port") == null ? freeOr(4840) : Numbers.parseInt("port", args.value("port", ""), 1, 65535);
         String endpoint = Plan.simulatorEndpoint(port);
 
-        try (Services services = new Services(ctx.bundles())) {
-            Session session = new Session(services, ctx.out());
+        try (Services services = new Services(ctx.bundles()); Session session = new Session(services, ctx.out())) {
             ctx.stopper().accept(session::stop);
             ctx.out().println("demo: simulated plant at " + endpoint + ", historian in " + data.toAbsolutePath());
             session.configure("demo:historian", Plan.historian(data));

@@ -71,8 +71,7 @@ final class RuntimeCommand implements Command {
             extra.put("pathPrefix", args.value("prefix", ""));
         }
 
-        try (Services services = new Services(ctx.bundles())) {
-            Session session = new Session(services, ctx.out());
+        try (Services services = new Services(ctx.bundles()); Session session = new Session(services, ctx.out())) {
             ctx.stopper().accept(session::stop);
             ctx.out().println("runtime: connecting to " + endpoint + ", historian in " + data.toAbsolutePath());
             session.configure("runtime:historian", Plan.historian(data));

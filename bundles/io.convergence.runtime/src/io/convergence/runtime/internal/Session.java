@@ -26,7 +26,7 @@ import org.osgi.util.tracker.ServiceTracker;
  * A recording session: configures historian and connector, waits until they work, prints one status
  * line a second and a summary at the end.
  */
-final class Session {
+final class Session implements AutoCloseable {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -36,6 +36,7 @@ final class Session {
     private @Nullable Recorder recorder;
     private @Nullable Historian historian;
     private long storedBefore;
+    private final java.util.Deque<String> applied = new java.util.ArrayDeque<>();
 
     Session(Services services, PrintStream out) {
         this.services = services;
@@ -47,6 +48,8 @@ final class Session {
         try {
             services.await(ConfigurationFiles.class, "", Duration.ofSeconds(20), "the configuration service")
                 .apply(name, json);
+            applied.remove(name);
+            applied.push(name);
         } catch (ConfigException e) {
             throw new CommandException(e.getMessage(), e);
         }
@@ -57,6 +60,8 @@ final class Session {
         try {
             services.await(ConfigurationFiles.class, "", Duration.ofSeconds(20), "the configuration service")
                 .apply(file);
+            applied.remove(file.toAbsolutePath().toString());
+            applied.push(file.toAbsolutePath().toString());
         } catch (ConfigException e) {
             throw new CommandException(e.getMessage(), e);
         }
@@ -170,6 +175,27 @@ final class Session {
             out.println("historian: " + e.getMessage());
         }
         return lost;
+    }
+
+    /**
+     * Removes what this session configured, newest first (connector before plant before historian),
+     * so that the components stop in order and the data folder is closed.
+     */
+    @Override
+    public void close() {
+        ConfigurationFiles files = services.get(ConfigurationFiles.class);
+        while (files != null && !applied.isEmpty()) {
+            try {
+                files.remove(applied.pop());
+            } catch (ConfigException e) {
+                out.println("warning: " + e.getMessage());
+            }
+        }
+        // Configuration changes reach the components asynchronously: wait until the historian is gone.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (historian != null && services.get(Historian.class) != null && System.nanoTime() < deadline) {
+            sleep(50);
+        }
     }
 
     private static <T> T require(@Nullable T t) throws CommandException {
