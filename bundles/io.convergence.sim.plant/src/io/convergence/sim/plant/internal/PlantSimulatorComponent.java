@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the simulated plant while its configuration exists: builds the model and the OPC UA
  * server on activation, ticks the model on a thread of its own, and stops both (releasing the
- * port) on deactivation. A changed configuration restarts the server.
+ * port) on deactivation. A changed configuration restarts the server. Immediate: the server must run
+ * as soon as it is configured, whether or not anyone in this process asks for the service.
  */
-@Component(service = PlantSimulator.class, configurationPid = PlantSimulatorComponent.PID,
+@Component(service = PlantSimulator.class, configurationPid = PlantSimulatorComponent.PID, immediate = true,
     configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = PlantSimulatorComponent.Config.class)
 public final class PlantSimulatorComponent implements PlantSimulator {
