@@ -34,4 +34,5 @@ cw_find_jdk() {
     return 1
   fi
   export JAVA_HOME="$best"
+  export CW_JAVA_MAJOR="$best_major"
 }

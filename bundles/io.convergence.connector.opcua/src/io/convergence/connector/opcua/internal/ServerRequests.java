@@ -14,6 +14,7 @@ import org.eclipse.milo.opcua.stack.core.OpcUaDataType;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
@@ -24,6 +25,7 @@ import org.eclipse.milo.opcua.stack.core.types.structured.BrowseDescription;
 import org.eclipse.milo.opcua.stack.core.types.structured.BrowseResult;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReferenceDescription;
+import org.eclipse.milo.opcua.stack.core.types.structured.ViewDescription;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,9 @@ import org.slf4j.LoggerFactory;
 final class ServerRequests {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerRequests.class);
+
+    /** References asked for per node and Browse call; the rest come through continuation points. */
+    static final int REFERENCES_PER_NODE = 100;
 
     private ServerRequests() {
     }
@@ -50,7 +55,7 @@ final class ServerRequests {
                 req.add(new BrowseDescription(n, BrowseDirection.Forward, NodeIds.HierarchicalReferences, true,
                     uint(nodeClasses), uint(BrowseResultMask.All.getValue())));
             }
-            for (BrowseResult r : c.browse(req)) {
+            for (BrowseResult r : browsePage(c, req)) {
                 List<ReferenceDescription> refs = new ArrayList<>();
                 collect(c, r, refs);
                 out.add(refs);
@@ -65,14 +70,25 @@ final class ServerRequests {
      * @throws UaException with the server's status if the node cannot be browsed (unknown node, ...)
      */
     static List<ReferenceDescription> browseOne(OpcUaClient c, NodeId node, int nodeClasses) throws UaException {
-        BrowseResult r = c.browse(new BrowseDescription(node, BrowseDirection.Forward, NodeIds.HierarchicalReferences,
-            true, uint(nodeClasses), uint(BrowseResultMask.All.getValue())));
+        BrowseResult r = browsePage(c, List.of(new BrowseDescription(node, BrowseDirection.Forward,
+            NodeIds.HierarchicalReferences, true, uint(nodeClasses), uint(BrowseResultMask.All.getValue())))).get(0);
         if (r.getStatusCode() != null && r.getStatusCode().isBad()) {
             throw new UaException(r.getStatusCode(), Statuses.describe(r.getStatusCode()));
         }
         List<ReferenceDescription> refs = new ArrayList<>();
         collect(c, r, refs);
         return refs;
+    }
+
+    /**
+     * One Browse call that asks for at most {@link #REFERENCES_PER_NODE} references per node, so that
+     * a folder of 50,000 variables comes back in pages (continuation points) instead of one response
+     * larger than the message size both sides agreed on.
+     */
+    private static List<BrowseResult> browsePage(OpcUaClient c, List<BrowseDescription> req) throws UaException {
+        BrowseResult[] results = c.browse(new ViewDescription(NodeId.NULL_VALUE, DateTime.MIN_VALUE, uint(0)),
+            uint(REFERENCES_PER_NODE), req).getResults();
+        return results == null ? List.of() : List.of(results);
     }
 
     /** Reads attributes of many nodes, in order. */
@@ -117,7 +133,8 @@ final class ServerRequests {
         }
 
         static int browse(OpcUaClient c) {
-            return limit(c, true, 500);
+            // With REFERENCES_PER_NODE this keeps a response near 10,000 references (about 1 MB).
+            return Math.min(limit(c, true, 100), 100);
         }
 
         static int read(OpcUaClient c) {
