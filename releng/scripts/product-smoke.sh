@@ -36,4 +36,22 @@ mkdir -p "$work/corrupt" && head -c 65536 /dev/urandom >"$work/corrupt/historian
 code=$(run history --data "$work/corrupt" list)
 [ "$code" = 1 ] || { cat "$work/err" >&2; fail "a corrupt data folder exited with $code"; }
 [ "$(wc -l <"$work/err")" -le 1 ] || { cat "$work/err" >&2; fail "a corrupt data folder printed more than one line"; }
+# Another OPC UA stack: a node-opcua server (installed by .ci/run into releng/interop).
+interop="$root/releng/interop"
+if command -v node >/dev/null 2>&1 && [ -d "$interop/node_modules/node-opcua-server" ]; then
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 48411)
+  node "$interop/press-server.js" "$port" >"$work/press.log" 2>&1 &
+  press=$!
+  for _ in $(seq 1 100); do grep -q '^ready' "$work/press.log" && break; sleep 0.2; done
+  code=$(run runtime --connect "opc.tcp://127.0.0.1:$port/UA/Press" --for 5s --data "$work/press" --pki "$work/pki")
+  kill "$press" 2>/dev/null; wait "$press" 2>/dev/null
+  [ "$code" = 0 ] || { cat "$work/out" "$work/err" "$work/press.log" >&2; fail "recording the node-opcua server exited with $code"; }
+  code=$(run history --data "$work/press" list)
+  for p in Press1/Force Press1/Stroke Press1/OilTemp Press1/Strokes Press1/Mode; do
+    grep -q "^$p " "$work/out" || { cat "$work/out" >&2; fail "the node-opcua server's $p was not recorded"; }
+  done
+  echo "interoperability: every variable of a node-opcua server recorded"
+else
+  echo "interoperability check skipped: no node-opcua in releng/interop (.ci/run installs it)"
+fi
 echo "product smoke test passed: $summary"
