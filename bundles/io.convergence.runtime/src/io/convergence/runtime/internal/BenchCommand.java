@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.convergence.core.config.Presets;
 import io.convergence.api.bus.SampleBus;
 import io.convergence.api.point.PointInfo;
 import io.convergence.api.point.PointRegistry;
@@ -87,14 +88,14 @@ final class BenchCommand implements Command {
     private int ingest(Context ctx, int points, Duration length, Path data) throws CommandException {
         PrintStream out = ctx.out();
         int port = freePort();
-        String endpoint = Plan.simulatorEndpoint(port);
+        String endpoint = Presets.simulatorEndpoint(port);
         try (Services services = new Services(ctx.bundles()); Session session = new Session(services, out)) {
-            session.configure("bench:historian", Plan.historian(data));
+            session.configure("bench:historian", Presets.historian(data));
             session.awaitRecording(Duration.ofSeconds(60));
-            session.configure("bench:plant", Plan.simulator(port, points, 42, data.resolve("sim-pki")));
+            session.configure("bench:plant", Presets.simulator(port, points, 42, data.resolve("sim-pki")));
             out.printf(Locale.ROOT, "bench: simulated plant with %d extra points at %s, values every %.0f ms%n",
                 points, endpoint, INTERVAL_MS);
-            session.configure("bench:connector", Plan.opcua("bench", endpoint, data.resolve("pki"),
+            session.configure("bench:connector", Presets.opcua("bench", endpoint, data.resolve("pki"),
                 Map.of("samplingIntervalMs", INTERVAL_MS, "publishingIntervalMs", INTERVAL_MS)));
             session.awaitConnected("bench", endpoint, Duration.ofSeconds(120));
             PointRegistry registry = services.await(PointRegistry.class, "", Duration.ofSeconds(5), "the point registry");

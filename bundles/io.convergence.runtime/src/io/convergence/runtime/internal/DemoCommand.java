@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.convergence.core.config.Presets;
+
 /** {@code convergence demo --headless}: the simulated plant, recorded into the embedded historian. */
 final class DemoCommand implements Command {
 
@@ -52,25 +54,25 @@ final class DemoCommand implements Command {
             throw new UsageException("unexpected argument '" + args.operands().get(0) + "' for 'demo'" + args.hint());
         }
         if (!args.flag("headless")) {
-            throw new UsageException("the workbench window is not part of this build yet: use 'convergence demo --headless'");
+            throw new UsageException("the headless runtime has no window: use 'convergence demo' for the workbench, or add --headless");
         }
         Duration length = args.value("for") == null ? null : Durations.parse("for", args.value("for", ""));
         Path data = Path.of(args.value("data", ctx.home().resolve("demo").toString()));
         int points = Numbers.parseInt("points", args.value("points", "0"), 0, 1_000_000);
         long seed = Numbers.parseLong("seed", args.value("seed", "42"));
         int port = args.value("port") == null ? freeOr(4840) : Numbers.parseInt("port", args.value("port", ""), 1, 65535);
-        String endpoint = Plan.simulatorEndpoint(port);
+        String endpoint = Presets.simulatorEndpoint(port);
 
         try (Services services = new Services(ctx.bundles()); Session session = new Session(services, ctx.out())) {
             ctx.stopper().accept(session::stop);
             ctx.out().println("demo: simulated plant at " + endpoint + ", historian in " + data.toAbsolutePath());
-            session.configure("demo:historian", Plan.historian(data));
+            session.configure("demo:historian", Presets.historian(data));
             session.awaitRecording(Duration.ofSeconds(60));
             if (args.value("config") != null) {
                 session.configureFile(Path.of(args.value("config", "")));
             }
-            session.configure("demo:plant", Plan.simulator(port, points, seed, data.resolve("sim-pki")));
-            session.configure("demo:connector", Plan.opcua("plant", endpoint, data.resolve("pki"), Map.of()));
+            session.configure("demo:plant", Presets.simulator(port, points, seed, data.resolve("sim-pki")));
+            session.configure("demo:connector", Presets.opcua("plant", endpoint, data.resolve("pki"), Map.of()));
             session.awaitConnected("plant", endpoint, Duration.ofSeconds(60));
             long lost = session.run(length, "plant");
             return lost == 0 ? 0 : 1;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.convergence.core.config.Presets;
+
 /** {@code convergence runtime --connect opc.tcp://…}: record every variable of an OPC UA server. */
 final class RuntimeCommand implements Command {
 
@@ -74,12 +76,12 @@ final class RuntimeCommand implements Command {
         try (Services services = new Services(ctx.bundles()); Session session = new Session(services, ctx.out())) {
             ctx.stopper().accept(session::stop);
             ctx.out().println("runtime: connecting to " + endpoint + ", historian in " + data.toAbsolutePath());
-            session.configure("runtime:historian", Plan.historian(data));
+            session.configure("runtime:historian", Presets.historian(data));
             session.awaitRecording(Duration.ofSeconds(60));
             if (args.value("config") != null) {
                 session.configureFile(Path.of(args.value("config", "")));
             }
-            session.configure("runtime:connector", Plan.opcua("server", endpoint, pki, extra));
+            session.configure("runtime:connector", Presets.opcua("server", endpoint, pki, extra));
             session.awaitConnected("server", endpoint, timeout);
             long lost = session.run(length, "server");
             return lost == 0 ? 0 : 1;

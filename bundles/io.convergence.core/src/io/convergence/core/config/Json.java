@@ -1,18 +1,18 @@
-package io.convergence.runtime.internal;
+package io.convergence.core.config;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Writes the small configuration documents the commands hand to the configuration service. */
-final class Json {
+/** Writes the small configuration documents that commands and the workbench apply. */
+public final class Json {
 
     private Json() {
     }
 
     /** An object from alternating keys and values. */
-    static Map<String, Object> object(Object... keyValues) {
+    public static Map<String, Object> object(Object... keyValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             m.put((String) keyValues[i], keyValues[i + 1]);
@@ -20,7 +20,7 @@ final class Json {
         return m;
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         if (value instanceof Map<?, ?> m) {
             return m.entrySet().stream().map(e -> quote(e.getKey().toString()) + ": " + write(e.getValue()))
                 .collect(Collectors.joining(", ", "{", "}"));
@@ -32,7 +32,7 @@ final class Json {
         return quote(value.toString());
     }
 
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {

@@ -1,0 +1,105 @@
+package io.convergence.ui.workbench.internal;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+import io.convergence.api.event.Event;
+import io.convergence.api.event.EventBus;
+import io.convergence.core.config.ConfigException;
+import io.convergence.core.config.ConfigurationFiles;
+import io.convergence.core.config.Presets;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jakarta.annotation.PostConstruct;
+
+/**
+ * Brings the workspace's plant up when the workbench starts, in a background job: the simulated
+ * plant and the demo historian for {@code convergence demo}, otherwise the historian in the
+ * workspace and every configuration file in its {@code config} folder.
+ */
+public final class WorkspaceSetup {
+
+    /** System property: the workspace folder. */
+    public static final String WORKSPACE = "convergence.workspace";
+    /** System property: {@code true} to start on the simulated plant. */
+    public static final String DEMO = "convergence.demo";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkspaceSetup.class);
+
+    @PostConstruct
+    public void start() {
+        Job job = Job.create("Starting the plant connections", this::run);
+        job.setSystem(false);
+        job.schedule();
+    }
+
+    private IStatus run(IProgressMonitor monitor) {
+        BundleContext ctx = FrameworkUtil.getBundle(WorkspaceSetup.class).getBundleContext();
+        ServiceTracker<ConfigurationFiles, ConfigurationFiles> files = new ServiceTracker<>(ctx, ConfigurationFiles.class, null);
+        files.open();
+        try {
+            ConfigurationFiles cf = files.waitForService(30_000);
+            if (cf == null) {
+                return Status.error("The configuration service did not start; no connection was opened.");
+            }
+            Path workspace = workspace();
+            if (Boolean.getBoolean(DEMO)) {
+                Path data = Path.of(System.getProperty("convergence.home", System.getProperty("user.home") + "/.convergence"), "demo");
+                int port = Integer.getInteger("convergence.demo.port", 4840);
+                cf.apply("workbench:historian", Presets.historian(data));
+                cf.apply("workbench:plant", Presets.simulator(port, 0, 42, data.resolve("sim-pki")));
+                cf.apply("workbench:connector", Presets.opcua("plant", Presets.simulatorEndpoint(port), data.resolve("pki"), Map.of()));
+            } else {
+                cf.apply("workbench:historian", Presets.historian(workspace.resolve("data")));
+                Path config = workspace.resolve("config");
+                if (Files.isDirectory(config)) {
+                    try (DirectoryStream<Path> ds = Files.newDirectoryStream(config, "*.json")) {
+                        for (Path f : ds) {
+                            cf.apply(f);
+                        }
+                    }
+                }
+            }
+            return Status.OK_STATUS;
+        } catch (ConfigException | IOException e) {
+            LOG.error("workspace setup failed: {}", e.getMessage());
+            report(ctx, e.getMessage());
+            return Status.error(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Status.CANCEL_STATUS;
+        } finally {
+            files.close();
+        }
+    }
+
+    static Path workspace() {
+        return Path.of(System.getProperty(WORKSPACE, System.getProperty("user.home") + "/.convergence/workspace"));
+    }
+
+    private static void report(BundleContext ctx, String message) {
+        ServiceTracker<EventBus, EventBus> events = new ServiceTracker<>(ctx, EventBus.class, null);
+        events.open();
+        try {
+            EventBus bus = events.getService();
+            if (bus != null) {
+                bus.publish(new Event(Instant.now(), "workbench", Event.Kind.SYSTEM, Event.Severity.ERROR, message, Map.of()));
+            }
+        } finally {
+            events.close();
+        }
+    }
+}
