@@ -54,4 +54,35 @@ if command -v node >/dev/null 2>&1 && [ -d "$interop/node_modules/node-opcua-ser
 else
   echo "interoperability check skipped: no node-opcua in releng/interop (.ci/run installs it)"
 fi
+# The workbench: open every view on the simulated plant, then again without the Events view's
+# bundle, on the same workspace (the view must go away and nothing else break).
+if [ -n "${DISPLAY:-}" ]; then
+  wb_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  selftest() { # $1 report folder, $2 product folder or ""
+    CONVERGENCE_PRODUCT="$2" CONVERGENCE_JAVA_OPTS="-Xmx1g -Dconvergence.selftest=$1 -Dconvergence.selftest.delay=6000 -Dconvergence.demo.port=$wb_port" \
+      timeout 180 "$root/convergence" demo >"$work/wb.out" 2>"$work/wb.err"
+  }
+  selftest "$work/selftest" ""
+  [ -f "$work/selftest/selftest.txt" ] || { cat "$work/wb.out" "$work/wb.err" >&2; fail "the workbench self-test wrote no report"; }
+  cat "$work/selftest/selftest.txt"
+  grep -q '^FAILED' "$work/selftest/selftest.txt" && fail "a view failed to open"
+  grep -q '^ok io.convergence.ui.events.view' "$work/selftest/selftest.txt" || fail "the Events view is missing"
+  views=$(grep -c '^ok' "$work/selftest/selftest.txt")
+
+  wb="$root/releng/io.convergence.repository/target/products/io.convergence.workbench.product/linux/gtk/x86_64/convergence-workbench"
+  cp -r "$wb" "$work/without-events"
+  rm -f "$work/without-events"/plugins/io.convergence.ui.events_*.jar
+  sed -i '/^io.convergence.ui.events,/d' "$work/without-events/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
+  selftest "$work/selftest2" "$work/without-events"
+  [ -f "$work/selftest2/selftest.txt" ] || { cat "$work/wb.out" "$work/wb.err" >&2; fail "the workbench without the Events bundle did not run its self-test"; }
+  grep -q '^FAILED' "$work/selftest2/selftest.txt" && fail "a view failed to open without the Events bundle"
+  grep -q 'io.convergence.ui.events' "$work/selftest2/selftest.txt" && fail "the Events view is still offered without its bundle"
+  grep -q 'io.convergence.ui.events' "$work/wb.err" && { grep 'io.convergence.ui.events' "$work/wb.err" | head -3 >&2; fail "the workbench complained about the removed Events bundle"; }
+  [ "$(grep -c '^ok' "$work/selftest2/selftest.txt")" = $((views - 1)) ] || fail "removing the Events bundle changed other views"
+  mkdir -p "$root/releng/io.convergence.repository/target/screenshots"
+  cp "$work/selftest"/*.png "$root/releng/io.convergence.repository/target/screenshots/" 2>/dev/null
+  echo "workbench: $views views opened; without the Events bundle $((views - 1)), nothing else changed"
+else
+  echo "workbench self-test skipped: no DISPLAY (.ci/run starts Xvfb)"
+fi
 echo "product smoke test passed: $summary"

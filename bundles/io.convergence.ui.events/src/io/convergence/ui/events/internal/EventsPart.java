@@ -42,7 +42,7 @@ public final class EventsPart {
     private final EventsModel model = new EventsModel();
     private @Nullable TableViewer viewer;
     private @Nullable ServiceTracker<EventBus, EventBus> tracker;
-    private @Nullable Registration registration;
+    private volatile @Nullable Registration registration;
     private long shownVersion = -1;
 
     @Inject
@@ -84,18 +84,24 @@ public final class EventsPart {
             model.acknowledge(selected.isEmpty() ? model.visible() : selected);
         });
 
-        ServiceTracker<EventBus, EventBus> t = new ServiceTracker<>(
-            FrameworkUtil.getBundle(EventsPart.class).getBundleContext(), EventBus.class, null);
-        t.open();
-        tracker = t;
-        EventBus bus = t.getService();
-        if (bus != null) {
-            List<Event> recent = bus.recent(EventsModel.CAPACITY);
-            for (int i = recent.size() - 1; i >= 0; i--) {
-                model.add(recent.get(i));
+        // The event bus may come up after the window: listen from whenever it is there.
+        var ctx = FrameworkUtil.getBundle(EventsPart.class).getBundleContext();
+        ServiceTracker<EventBus, EventBus> t = new ServiceTracker<>(ctx, EventBus.class, null) {
+            @Override
+            public EventBus addingService(org.osgi.framework.ServiceReference<EventBus> ref) {
+                EventBus bus = super.addingService(ref);
+                if (bus != null && registration == null) {
+                    List<Event> recent = bus.recent(EventsModel.CAPACITY);
+                    for (int i = recent.size() - 1; i >= 0; i--) {
+                        model.add(recent.get(i));
+                    }
+                    registration = bus.subscribe(model::add);
+                }
+                return bus;
             }
-            registration = bus.subscribe(model::add);
-        }
+        };
+        tracker = t;
+        t.open();
         parent.getDisplay().timerExec(0, this::refresh);
     }
 

@@ -1,0 +1,450 @@
+package io.convergence.ui.connections.internal.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import io.convergence.api.connector.ConnectorState;
+import io.convergence.core.config.ConfigurationFiles;
+import io.convergence.ui.connections.internal.ConfigFileStore;
+import io.convergence.ui.connections.internal.ConnectionConfig;
+import io.convergence.ui.connections.internal.ConnectionFiles;
+import io.convergence.ui.connections.internal.ConnectionRow;
+import io.convergence.ui.connections.internal.ConnectionTester;
+import io.convergence.ui.connections.internal.ConnectionsModel;
+import io.convergence.ui.connections.internal.ConnectionsSource;
+import io.convergence.ui.connections.internal.ConnectorType;
+import io.convergence.ui.connections.internal.ConnectorTypes;
+import io.convergence.ui.connections.internal.FormModel;
+import io.convergence.ui.connections.internal.UntrustedCertificate;
+import io.convergence.ui.connections.internal.Workspace;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IElementComparer;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.jspecify.annotations.Nullable;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Renders {@link ConnectionsModel}: the connections and their state, refreshed four times a second
+ * from a background thread, with New, Edit, Delete and Trust certificate.
+ */
+public final class ConnectionsPart {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionsPart.class);
+    private static final int REFRESH_MS = 250;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final ConnectionsModel model = new ConnectionsModel();
+    private @Nullable ConnectionsSource source;
+    private @Nullable ScheduledExecutorService poller;
+    private @Nullable TableViewer viewer;
+    private @Nullable StateStyle style;
+    private @Nullable Label summary;
+    private @Nullable Text detail;
+    private @Nullable Link trustLink;
+    private @Nullable Button editButton;
+    private @Nullable Button deleteButton;
+    private volatile Map<String, UntrustedCertificate> untrusted = Map.of();
+    private volatile long untrustedVersion;
+    private long shownVersion = -1;
+    private long shownUntrusted = -1;
+
+    @PostConstruct
+    public void create(Composite parent) {
+        BundleContext ctx = FrameworkUtil.getBundle(ConnectionsPart.class).getBundleContext();
+        source = new ConnectionsSource(ctx);
+        style = new StateStyle(parent.getDisplay());
+        GridLayoutFactory.fillDefaults().numColumns(6).margins(6, 6).spacing(6, 6).applyTo(parent);
+        button(parent, "New...", "Create a connection with a form made from the connector type's description", this::newConnection);
+        editButton = button(parent, "Edit...", "Edit the selected connection (or double-click it)", this::editSelected);
+        deleteButton = button(parent, "Delete", "Delete the selected connection and its file", this::deleteSelected);
+        Label gap = new Label(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(gap);
+        Label s = new Label(parent, SWT.NONE);
+        GridDataFactory.swtDefaults().align(SWT.END, SWT.CENTER).span(2, 1).hint(380, SWT.DEFAULT).applyTo(s);
+        summary = s;
+
+        SashForm sash = new SashForm(parent, SWT.VERTICAL | SWT.SMOOTH);
+        GridDataFactory.fillDefaults().span(6, 1).grab(true, true).applyTo(sash);
+        TableViewer v = new TableViewer(sash, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+        viewer = v;
+        v.getTable().setHeaderVisible(true);
+        v.getTable().setLinesVisible(true);
+        v.setContentProvider(ArrayContentProvider.getInstance());
+        // Rows are values that change with the state; keep the selection by connector id.
+        v.setComparer(new IElementComparer() {
+            @Override
+            public boolean equals(Object a, Object b) {
+                return a instanceof ConnectionRow ra && b instanceof ConnectionRow rb ? ra.id().equals(rb.id()) : a.equals(b);
+            }
+
+            @Override
+            public int hashCode(Object element) {
+                return element instanceof ConnectionRow r ? r.id().hashCode() : element.hashCode();
+            }
+        });
+        stateColumn(v);
+        column(v, "Id", 150, ConnectionRow::id);
+        column(v, "Type", 80, ConnectionRow::type);
+        column(v, "Endpoint", 300, ConnectionRow::endpoint);
+        column(v, "Since", 80, r -> TIME.format(r.since()));
+        column(v, "Detail", 700, ConnectionRow::detail);
+        v.addSelectionChangedListener(e -> selectionChanged());
+        v.addDoubleClickListener(e -> editSelected());
+
+        Composite bottom = new Composite(sash, SWT.NONE);
+        GridLayoutFactory.fillDefaults().margins(0, 4).spacing(0, 4).applyTo(bottom);
+        Text d = new Text(bottom, SWT.READ_ONLY | SWT.WRAP | SWT.MULTI | SWT.V_SCROLL | SWT.BORDER);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(d);
+        detail = d;
+        Link link = new Link(bottom, SWT.NONE);
+        link.setText("The server's certificate is not trusted: <a>Show and trust the certificate...</a>");
+        link.addListener(SWT.Selection, e -> trustSelected());
+        GridDataFactory.fillDefaults().grab(true, false).exclude(true).applyTo(link);
+        link.setVisible(false);
+        trustLink = link;
+        sash.setWeights(72, 28);
+
+        ScheduledExecutorService p = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "Connections view refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        p.scheduleWithFixedDelay(this::poll, 0, REFRESH_MS, TimeUnit.MILLISECONDS);
+        poller = p;
+        selectionChanged();
+        parent.getDisplay().timerExec(0, this::refresh);
+    }
+
+    private static Button button(Composite parent, String text, String tip, Runnable action) {
+        Button b = new Button(parent, SWT.PUSH);
+        b.setText(text);
+        b.setToolTipText(tip);
+        b.addListener(SWT.Selection, e -> action.run());
+        GridDataFactory.swtDefaults().hint(Math.max(90, b.computeSize(SWT.DEFAULT, SWT.DEFAULT).x), SWT.DEFAULT).applyTo(b);
+        return b;
+    }
+
+    /** Off the UI thread: reads the services into the model, and looks for refused certificates. */
+    private void poll() {
+        ConnectionsSource s = source;
+        if (s == null) {
+            return;
+        }
+        try {
+            s.refresh(model);
+            Map<String, UntrustedCertificate> found = new HashMap<>();
+            for (ConnectionRow r : model.rows()) {
+                if (r.status() == ConnectorState.Status.FAILED) {
+                    UntrustedCertificate.find(r.detail(), r.property("pkiDir")).ifPresent(u -> found.put(r.id(), u));
+                }
+            }
+            if (!found.equals(untrusted)) {
+                untrusted = Map.copyOf(found);
+                untrustedVersion++;
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("refreshing the connections failed: {}", e.toString());
+        }
+    }
+
+    private void refresh() {
+        TableViewer v = viewer;
+        if (v == null || v.getControl().isDisposed()) {
+            return;
+        }
+        long version = model.version();
+        long u = untrustedVersion;
+        if (version != shownVersion || u != shownUntrusted) {
+            shownVersion = version;
+            shownUntrusted = u;
+            v.setInput(model.rows());
+            if (summary != null) {
+                summary.setText(model.summary());
+            }
+            selectionChanged();
+        }
+        v.getControl().getDisplay().timerExec(REFRESH_MS, this::refresh);
+    }
+
+    private void selectionChanged() {
+        ConnectionRow r = selected();
+        if (editButton != null) {
+            editButton.setEnabled(r != null && r.configurable());
+        }
+        if (deleteButton != null) {
+            deleteButton.setEnabled(r != null && r.configurable());
+        }
+        Text d = detail;
+        if (d != null && !d.isDisposed()) {
+            String text = r == null ? (model.rows().isEmpty() ? "No connections yet. Choose New... to connect to a server." : "Select a connection to see its state in full.")
+                : StateStyle.label(r.status()) + " since " + TIME.format(r.since()) + ": " + r.detail()
+                    + (r.config() == null ? "\n\nNot configured by a file: the bundle that registered it manages it."
+                        : "\n\nConfigured by " + (r.config().source() == null ? "ConfigurationAdmin directly" : r.config().source()));
+            if (!d.getText().equals(text)) {
+                d.setText(text);
+            }
+        }
+        Link l = trustLink;
+        if (l != null && !l.isDisposed()) {
+            boolean show = r != null && untrusted.containsKey(r.id());
+            if (l.getVisible() != show) {
+                l.setVisible(show);
+                ((org.eclipse.swt.layout.GridData) l.getLayoutData()).exclude = !show;
+                l.getParent().layout(true, true);
+            }
+        }
+    }
+
+    private @Nullable ConnectionRow selected() {
+        TableViewer v = viewer;
+        if (v == null || v.getControl().isDisposed()) {
+            return null;
+        }
+        Object o = ((IStructuredSelection) v.getSelection()).getFirstElement();
+        return o instanceof ConnectionRow r ? model.row(r.id()) : null;
+    }
+
+    /** Selects a connection by id. */
+    public void select(String id) {
+        ConnectionRow r = model.row(id);
+        if (viewer != null && r != null) {
+            viewer.setSelection(new StructuredSelection(r), true);
+        }
+    }
+
+    /** Opens the editor for a new connection. */
+    public void newConnection() {
+        ConnectionEditorDialog d = openEditor(null, true);
+        if (d != null && d.getReturnCode() == Window.OK) {
+            selectLater(d.form().id());
+        }
+    }
+
+    private void editSelected() {
+        ConnectionRow r = selected();
+        if (r != null && r.configurable()) {
+            ConnectionEditorDialog d = openEditor(r.id(), true);
+            if (d != null && d.getReturnCode() == Window.OK) {
+                selectLater(d.form().id());
+            }
+        }
+    }
+
+    /**
+     * Opens the editor.
+     *
+     * @param id the connection to edit; {@code null} for a new one
+     * @param block whether to wait until it is closed
+     * @return the dialog; {@code null} if it could not be opened (a message said why)
+     */
+    public @Nullable ConnectionEditorDialog openEditor(@Nullable String id, boolean block) {
+        Shell shell = shell();
+        EditorServices services = services();
+        ConnectionsSource s = source;
+        if (shell == null || services == null || s == null) {
+            return null;
+        }
+        List<ConnectorType> types = s.types();
+        FormModel form;
+        ConnectionConfig original = null;
+        String readOnly = null;
+        Set<String> taken = new TreeSet<>(model.ids());
+        if (id == null) {
+            if (types.isEmpty()) {
+                MessageDialog.openInformation(shell, "New connection", "No installed bundle describes a connector type.");
+                return null;
+            }
+            form = FormModel.create(types.get(0));
+        } else {
+            ConnectionRow r = model.row(id);
+            if (r == null || r.config() == null) {
+                return null;
+            }
+            original = r.config();
+            ConnectorType type = ConnectorTypes.byPid(types, original.factoryPid());
+            if (type == null) {
+                MessageDialog.openError(shell, "Edit connection", "No installed bundle describes " + original.factoryPid()
+                    + " any more; its connection cannot be edited here.");
+                return null;
+            }
+            form = FormModel.edit(type, original.properties());
+            readOnly = services.files().whyReadOnly(original);
+            taken.remove(id);
+        }
+        ConnectionEditorDialog d = new ConnectionEditorDialog(shell, form, types, original, readOnly, taken, services);
+        d.setBlockOnOpen(block);
+        d.open();
+        return d;
+    }
+
+    private void deleteSelected() {
+        ConnectionRow r = selected();
+        Shell shell = shell();
+        EditorServices services = services();
+        if (r == null || r.config() == null || shell == null || services == null) {
+            return;
+        }
+        ConnectionConfig c = r.config();
+        String why = services.files().whyReadOnly(c);
+        if (why != null) {
+            MessageDialog.openInformation(shell, "Delete connection", "Connection '" + r.id() + "' cannot be deleted here: " + why + ".");
+            return;
+        }
+        String file = services.files().store().holds(c.source()) ? " Its file " + c.source() + " is deleted and its"
+            : " Its";
+        if (!MessageDialog.openConfirm(shell, "Delete connection", "Delete connection '" + r.id() + "'?" + file
+            + " connector stops.")) {
+            return;
+        }
+        Display display = shell.getDisplay();
+        Job.create("Deleting connection '" + r.id() + "'", monitor -> {
+            try {
+                services.files().delete(c);
+            } catch (Exception e) {
+                display.asyncExec(() -> {
+                    if (!shell.isDisposed()) {
+                        MessageDialog.openError(shell, "Delete connection", "Could not delete '" + r.id() + "': " + e.getMessage());
+                    }
+                });
+            }
+            return Status.OK_STATUS;
+        }).schedule();
+    }
+
+    private void trustSelected() {
+        ConnectionRow r = selected();
+        Shell shell = shell();
+        if (r == null || shell == null) {
+            return;
+        }
+        UntrustedCertificate u = untrusted.get(r.id());
+        if (u != null && CertificateDialog.openAndTrust(shell, u, r.id())) {
+            untrusted = Map.of();
+            untrustedVersion++;
+        }
+    }
+
+    private void selectLater(String id) {
+        Display d = viewer == null ? null : viewer.getControl().getDisplay();
+        if (d != null) {
+            // The connector shows at the next refresh.
+            d.timerExec(2 * REFRESH_MS, () -> select(id));
+        }
+    }
+
+    private @Nullable EditorServices services() {
+        ConnectionsSource s = source;
+        ConfigurationFiles cf = s == null ? null : s.configurationFiles();
+        ConfigurationAdmin ca = s == null ? null : s.configurationAdmin();
+        if (s == null || cf == null || ca == null) {
+            Shell shell = shell();
+            if (shell != null) {
+                MessageDialog.openError(shell, "Connections", "The configuration service is not running; connections cannot be changed.");
+            }
+            return null;
+        }
+        return new EditorServices(new ConnectionFiles(cf, ca, new ConfigFileStore(Workspace.configDir())),
+            new ConnectionTester(s.context(), cf));
+    }
+
+    private @Nullable Shell shell() {
+        return viewer == null || viewer.getControl().isDisposed() ? null : viewer.getControl().getShell();
+    }
+
+    private void stateColumn(TableViewer v) {
+        TableViewerColumn c = new TableViewerColumn(v, SWT.NONE);
+        c.getColumn().setText("State");
+        c.getColumn().setWidth(130);
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return StateStyle.label(((ConnectionRow) element).status());
+            }
+
+            @Override
+            public @Nullable Image getImage(Object element) {
+                return style == null ? null : style.dot(((ConnectionRow) element).status());
+            }
+
+            @Override
+            public @Nullable Color getForeground(Object element) {
+                return style == null ? null : style.color(((ConnectionRow) element).status());
+            }
+        });
+    }
+
+    private static void column(TableViewer v, String title, int width, Function<ConnectionRow, String> text) {
+        TableViewerColumn c = new TableViewerColumn(v, SWT.NONE);
+        c.getColumn().setText(title);
+        c.getColumn().setWidth(width);
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((ConnectionRow) element);
+            }
+
+            @Override
+            public @Nullable String getToolTipText(Object element) {
+                return ((ConnectionRow) element).detail();
+            }
+        });
+    }
+
+    /** The model shown; for tests. */
+    public ConnectionsModel model() {
+        return model;
+    }
+
+    @PreDestroy
+    public void dispose() {
+        ScheduledExecutorService p = poller;
+        if (p != null) {
+            p.shutdownNow();
+        }
+        ConnectionsSource s = source;
+        if (s != null) {
+            s.close();
+        }
+        if (style != null) {
+            style.dispose();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.convergence.ui.explorer.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** The explorer's user-visible strings, from {@code messages.properties}. */
+public final class Messages extends NLS {
+
+    public static String Explorer_plant = "";
+    public static String Explorer_connections = "";
+    public static String Explorer_filterHint = "";
+    public static String Explorer_loading = "";
+    public static String Explorer_browseFailed = "";
+    public static String Explorer_browseTimeout = "";
+    public static String Explorer_browsing = "";
+    public static String Explorer_watching = "";
+    public static String Explorer_count = "";
+    public static String Explorer_statusNone = "";
+    public static String Explorer_statusAll = "";
+    public static String Explorer_statusFiltered = "";
+    public static String Explorer_addToLiveValues = "";
+    public static String Explorer_addToTrend = "";
+    public static String Explorer_copyPaths = "";
+    public static String Explorer_refresh = "";
+    public static String Explorer_method = "";
+    public static String Explorer_tipPoint = "";
+    public static String Explorer_tipVariable = "";
+    public static String State_CONNECTING = "";
+    public static String State_CONNECTED = "";
+    public static String State_RECONNECTING = "";
+    public static String State_DISCONNECTED = "";
+    public static String State_FAILED = "";
+
+    static {
+        NLS.initializeMessages("io.convergence.ui.explorer.internal.messages", Messages.class);
+    }
+
+    private Messages() {
+    }
+}

@@ -1,0 +1,343 @@
+package io.convergence.ui.live.internal;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.convergence.api.point.PointInfo;
+import io.convergence.api.point.PointPath;
+import io.convergence.ui.workbench.points.PointHandoff;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.jspecify.annotations.Nullable;
+import org.osgi.framework.FrameworkUtil;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * Renders {@link LiveValuesModel} as a table: redraws every {@value #REFRESH_MS} ms, only the rows
+ * whose text changed. Points come from the event broker, from drops and from the Add dialog, and
+ * are kept in the part's persisted state.
+ */
+public final class LiveValuesPart {
+
+    /** Key of the chosen points in {@link MPart#getPersistedState()}: one path per line. */
+    public static final String PERSISTED_POINTS = "io.convergence.ui.live.points";
+
+    static final int REFRESH_MS = 250;
+    private static final int DESCRIBE_EVERY = 8;
+    private static final Color RED = new Color(0xc0, 0x1c, 0x28);
+    private static final Color ORANGE = new Color(0xc2, 0x6a, 0x00);
+    private static final Color GREY = new Color(0x8a, 0x8f, 0x96);
+
+    private final LiveValuesModel model = new LiveValuesModel(System::currentTimeMillis,
+        new ValueFormat(Locale.getDefault(Locale.Category.FORMAT), ZoneId.systemDefault()));
+    private @Nullable TableViewer viewer;
+    private @Nullable Label summary;
+    private @Nullable LiveSources sources;
+    private int ticks;
+
+    @Inject
+    @Optional
+    private @Nullable MPart part;
+
+    @PostConstruct
+    public void create(Composite parent) {
+        GridLayoutFactory.fillDefaults().numColumns(3).margins(4, 4).spacing(4, 4).applyTo(parent);
+        Button add = new Button(parent, SWT.PUSH);
+        add.setText(Messages.Live_add);
+        add.setToolTipText(Messages.Live_addTip);
+        add.addListener(SWT.Selection, e -> openAddDialog());
+        Button remove = new Button(parent, SWT.PUSH);
+        remove.setText(Messages.Live_remove);
+        remove.setToolTipText(Messages.Live_removeTip);
+        remove.addListener(SWT.Selection, e -> remove(selected()));
+        Label s = new Label(parent, SWT.NONE);
+        summary = s;
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(s);
+
+        TableViewer v = new TableViewer(parent, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
+        viewer = v;
+        Table table = v.getTable();
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(table);
+        v.setUseHashlookup(true);
+        v.setContentProvider(ArrayContentProvider.getInstance());
+        column(v, Messages.Live_point, 330, SWT.LEFT, LiveRow::point);
+        column(v, Messages.Live_value, 110, SWT.RIGHT, LiveRow::value);
+        column(v, Messages.Live_unit, 80, SWT.LEFT, LiveRow::unit);
+        column(v, Messages.Live_quality, 120, SWT.LEFT, LiveRow::quality);
+        column(v, Messages.Live_time, 110, SWT.LEFT, LiveRow::time);
+        column(v, Messages.Live_age, 70, SWT.RIGHT, LiveRow::age);
+        table.addListener(SWT.Paint, this::paintHint);
+        table.addListener(SWT.KeyDown, e -> {
+            if (e.keyCode == SWT.DEL || e.keyCode == SWT.BS) {
+                remove(selected());
+            }
+        });
+        v.addDropSupport(DND.DROP_COPY | DND.DROP_LINK | DND.DROP_MOVE | DND.DROP_DEFAULT,
+            new Transfer[] {TextTransfer.getInstance()}, new DropTargetAdapter() {
+                @Override
+                public void dragEnter(DropTargetEvent e) {
+                    if (e.detail == DND.DROP_DEFAULT || e.detail == DND.DROP_MOVE) {
+                        e.detail = (e.operations & DND.DROP_COPY) != 0 ? DND.DROP_COPY : DND.DROP_LINK;
+                    }
+                }
+
+                @Override
+                public void drop(DropTargetEvent e) {
+                    if (e.data instanceof String text) {
+                        add(PointHandoff.fromText(text));
+                    }
+                }
+            });
+        MenuManager menu = new MenuManager();
+        menu.setRemoveAllWhenShown(true);
+        menu.addMenuListener(m -> {
+            List<PointPath> sel = selected();
+            m.add(action(Messages.Live_add, true, this::openAddDialog));
+            m.add(action(Messages.Live_remove, !sel.isEmpty(), () -> remove(sel)));
+            m.add(new Separator());
+            m.add(action(Messages.Live_copyPaths, !sel.isEmpty(), () -> copy(sel)));
+        });
+        table.setMenu(menu.createContextMenu(table));
+
+        LiveSources src = new LiveSources(FrameworkUtil.getBundle(LiveValuesPart.class).getBundleContext(), model);
+        sources = src;
+        src.start();
+        if (part != null) {
+            add(LiveValuesModel.restore(part.getPersistedState().get(PERSISTED_POINTS)));
+        }
+        showPoints();
+        parent.getDisplay().timerExec(REFRESH_MS, this::tick);
+    }
+
+    /** Adds points posted on {@link PointHandoff#ADD_TO_LIVE_VALUES}, by the Plant Explorer for one. */
+    @Inject
+    @Optional
+    public void pointsPosted(@UIEventTopic(PointHandoff.ADD_TO_LIVE_VALUES) List<String> paths) {
+        add(PointHandoff.fromText(String.join("\n", paths)));
+    }
+
+    @Focus
+    public void focus() {
+        if (viewer != null && !viewer.getControl().isDisposed()) {
+            viewer.getControl().setFocus();
+        }
+    }
+
+    @PreDestroy
+    public void dispose() {
+        if (sources != null) {
+            sources.stop();
+        }
+    }
+
+    /** Adds points at the end of the table and selects them; points already shown are only selected. */
+    public void add(List<PointPath> points) {
+        LiveSources src = sources;
+        if (points.isEmpty() || src == null) {
+            return;
+        }
+        for (PointPath p : points) {
+            PointInfo info = src.describe(p);
+            if (model.add(p, info) && info != null) {
+                src.readFirstValue(info);
+            }
+        }
+        showPoints();
+        if (viewer != null) {
+            viewer.setSelection(new StructuredSelection(points), true);
+        }
+    }
+
+    /** Removes points from the table. */
+    public void remove(List<PointPath> points) {
+        if (!points.isEmpty()) {
+            model.remove(points);
+            showPoints();
+        }
+    }
+
+    /** The model, for tests. */
+    LiveValuesModel model() {
+        return model;
+    }
+
+    private void showPoints() {
+        TableViewer v = viewer;
+        if (v == null || v.getControl().isDisposed()) {
+            return;
+        }
+        model.refresh();
+        v.setInput(model.points());
+        v.getTable().redraw();
+        updateSummary();
+        if (part != null) {
+            part.getPersistedState().put(PERSISTED_POINTS, LiveValuesModel.persist(model.points()));
+        }
+    }
+
+    private void tick() {
+        TableViewer v = viewer;
+        if (v == null || v.getControl().isDisposed()) {
+            return;
+        }
+        if (++ticks % DESCRIBE_EVERY == 0 && sources != null) {
+            for (PointPath p : model.undescribed()) {
+                PointInfo info = sources.describe(p);
+                if (info != null) {
+                    model.describe(info);
+                    sources.readFirstValue(info);
+                }
+            }
+        }
+        List<PointPath> changed = model.refresh();
+        if (!changed.isEmpty()) {
+            v.update(changed.toArray(), null);
+            updateSummary();
+        }
+        v.getControl().getDisplay().timerExec(REFRESH_MS, this::tick);
+    }
+
+    private void updateSummary() {
+        if (summary == null || summary.isDisposed()) {
+            return;
+        }
+        Map<LiveRow.Style, Integer> styles = model.styles();
+        int n = model.points().size();
+        int bad = styles.getOrDefault(LiveRow.Style.BAD, 0);
+        int uncertain = styles.getOrDefault(LiveRow.Style.UNCERTAIN, 0);
+        int stale = styles.getOrDefault(LiveRow.Style.STALE, 0);
+        summary.setText(bad + uncertain + stale == 0 ? NLS.bind(Messages.Live_summary, n)
+            : NLS.bind(Messages.Live_summaryProblems, new Object[] {n, bad, uncertain, stale}));
+    }
+
+    private void paintHint(Event e) {
+        Table table = (Table) e.widget;
+        if (table.getItemCount() > 0) {
+            return;
+        }
+        Rectangle area = table.getClientArea();
+        int top = table.getHeaderHeight();
+        Point size = e.gc.textExtent(Messages.Live_hint);
+        e.gc.setForeground(GREY);
+        e.gc.drawText(Messages.Live_hint, area.x + Math.max(8, (area.width - size.x) / 2),
+            area.y + top + Math.max(8, (area.height - top - size.y) / 3), true);
+    }
+
+    private void openAddDialog() {
+        if (viewer == null || sources == null) {
+            return;
+        }
+        AddPointsDialog d = new AddPointsDialog(viewer.getControl().getShell(), sources.points());
+        if (d.open() == Window.OK) {
+            add(d.selected());
+        }
+    }
+
+    private List<PointPath> selected() {
+        if (viewer == null) {
+            return List.of();
+        }
+        List<PointPath> out = new ArrayList<>();
+        for (Object o : ((IStructuredSelection) viewer.getSelection()).toList()) {
+            out.add((PointPath) o);
+        }
+        return out;
+    }
+
+    private void copy(List<PointPath> points) {
+        if (viewer == null) {
+            return;
+        }
+        Clipboard cb = new Clipboard(viewer.getControl().getDisplay());
+        try {
+            cb.setContents(new Object[] {PointHandoff.toText(points)}, new Transfer[] {TextTransfer.getInstance()});
+        } finally {
+            cb.dispose();
+        }
+    }
+
+    private void column(TableViewer v, String title, int width, int align, Function<LiveRow, String> text) {
+        TableViewerColumn c = new TableViewerColumn(v, align);
+        c.getColumn().setText(title);
+        c.getColumn().setWidth(width);
+        c.getColumn().setMoveable(true);
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply(model.row((PointPath) element));
+            }
+
+            @Override
+            public @Nullable Color getForeground(Object element) {
+                return switch (model.row((PointPath) element).style()) {
+                    case BAD -> RED;
+                    case UNCERTAIN -> ORANGE;
+                    case STALE, WAITING -> GREY;
+                    case GOOD -> null;
+                };
+            }
+
+            @Override
+            public @Nullable Font getFont(Object element) {
+                return switch (model.row((PointPath) element).style()) {
+                    case BAD -> JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT);
+                    case WAITING -> JFaceResources.getFontRegistry().getItalic(JFaceResources.DEFAULT_FONT);
+                    default -> null;
+                };
+            }
+        });
+    }
+
+    private static Action action(String text, boolean enabled, Runnable run) {
+        Action a = new Action(text) {
+            @Override
+            public void run() {
+                run.run();
+            }
+        };
+        a.setEnabled(enabled);
+        return a;
+    }
+}

@@ -1,0 +1,181 @@
+package io.convergence.ui.trend.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.convergence.api.point.PointPath;
+import io.convergence.ui.trend.internal.data.LiveFeed;
+import io.convergence.ui.trend.internal.data.Services;
+import io.convergence.ui.trend.internal.data.TrendController;
+import io.convergence.ui.trend.internal.model.TrendModel;
+import io.convergence.ui.trend.internal.model.TrendState;
+import io.convergence.ui.workbench.points.PointHandoff;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.jspecify.annotations.Nullable;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * The Trend view as an e4 part: wires services, controller and widgets together, restores the pens
+ * and range from the part's persisted state and keeps them there, and takes points handed over by
+ * other views ({@link PointHandoff#ADD_TO_TREND}).
+ */
+public final class TrendPart {
+
+    private @Nullable TrendView view;
+    private @Nullable TrendController controller;
+    private @Nullable Services services;
+    private Map<String, String> state = new HashMap<>();
+
+    @PostConstruct
+    public void create(Composite parent, @Optional @Nullable MPart part) {
+        BundleContext ctx = FrameworkUtil.getBundle(TrendPart.class).getBundleContext();
+        create(parent, part == null ? new HashMap<>() : part.getPersistedState(), ctx);
+    }
+
+    /** Builds the view on {@code parent}, keeping its state in {@code persisted}. */
+    public void create(Composite parent, Map<String, String> persisted, BundleContext ctx) {
+        state = persisted;
+        Display display = parent.getDisplay();
+        long now = now();
+        TrendModel model = new TrendModel(now);
+        TrendState.restoreRange(persisted, model, now);
+        LiveFeed feed = new LiveFeed();
+        Services s = new Services(ctx, () -> ui(display, () -> {
+            TrendController c = controller;
+            if (c != null) {
+                c.historianChanged();
+            }
+        }), bus -> {
+            if (bus == null) {
+                feed.close();
+            } else {
+                feed.attach(bus);
+            }
+        });
+        services = s;
+        TrendController c = new TrendController(model, feed, s::historian, r -> ui(display, r), TrendPart::now,
+            () -> ui(display, this::render));
+        controller = c;
+        s.open();
+        TrendView v = new TrendView(parent, c, s, this::save);
+        view = v;
+        for (TrendState.SavedPen p : TrendState.pens(persisted)) {
+            v.addSaved(p);
+        }
+        v.render();
+    }
+
+    /** Points handed over by another view: one path per list element. */
+    @Inject
+    @Optional
+    public void addPoints(@UIEventTopic(PointHandoff.ADD_TO_TREND) List<?> paths) {
+        TrendView v = view;
+        if (v == null) {
+            return;
+        }
+        List<PointPath> parsed = PointHandoff.fromText(String.join("\n", paths.stream().map(String::valueOf).toList()));
+        v.addPaths(parsed);
+    }
+
+    @Focus
+    public void focus() {
+        TrendView v = view;
+        if (v != null) {
+            v.setFocus();
+        }
+    }
+
+    /** The SWTChart chart, for tests and benchmarks. */
+    public org.eclipse.swtchart.Chart chart() {
+        return requireView().chart().chart();
+    }
+
+    /** The Y axis of a unit, if the chart has one; for tests. */
+    public org.eclipse.swtchart.@Nullable IAxis yAxis(String unit) {
+        return requireView().chart().yAxis(unit);
+    }
+
+    /** The status line's text. */
+    public String status() {
+        return requireView().status();
+    }
+
+    /** Redraws now if anything changed. */
+    public void refresh() {
+        requireView().render();
+    }
+
+    /** Saves the chart and its time axis, as on screen, to a PNG file. */
+    public void savePng(java.nio.file.Path file) {
+        ImageExport.savePng(requireView().body(), file);
+    }
+
+    private TrendView requireView() {
+        TrendView v = view;
+        if (v == null) {
+            throw new IllegalStateException("the trend part is not created or already disposed");
+        }
+        return v;
+    }
+
+    /** The controller, for tests. */
+    public @Nullable TrendController controller() {
+        return controller;
+    }
+
+    private void render() {
+        TrendView v = view;
+        if (v != null) {
+            v.render();
+        }
+    }
+
+    private void save(Map<String, String> next) {
+        state.keySet().removeIf(k -> k.startsWith("trend.") && !next.containsKey(k));
+        next.forEach((k, val) -> {
+            if (!val.equals(state.get(k))) {
+                state.put(k, val);
+            }
+        });
+    }
+
+    private static void ui(Display display, Runnable r) {
+        if (!display.isDisposed()) {
+            display.asyncExec(() -> {
+                if (!display.isDisposed()) {
+                    r.run();
+                }
+            });
+        }
+    }
+
+    private static long now() {
+        java.time.Instant t = java.time.Instant.now();
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
+    }
+
+    @PreDestroy
+    public void dispose() {
+        TrendController c = controller;
+        if (c != null) {
+            c.close();
+        }
+        Services s = services;
+        if (s != null) {
+            s.close();
+        }
+        view = null;
+    }
+}

@@ -1,0 +1,91 @@
+package io.convergence.ui.connections.tests;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+
+/** Runs the SWT event loop in a test and saves screenshots to target/screenshots. */
+final class Screens {
+
+    private Screens() {
+    }
+
+    /** Where screenshots go: {@code -Dconvergence.screenshots}, else target/screenshots of this module. */
+    static Path dir() throws Exception {
+        String p = System.getProperty("convergence.screenshots", "");
+        Path dir;
+        if (!p.isBlank() && !p.contains("${")) {
+            dir = Path.of(p);
+        } else {
+            Path cwd = Path.of("").toAbsolutePath();
+            dir = cwd.getFileName() != null && cwd.getFileName().toString().equals("work") && cwd.getParent() != null
+                ? cwd.getParent().resolve("screenshots") : cwd.resolve("target").resolve("screenshots");
+        }
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    /** Processes events until the condition holds; fails after the timeout. */
+    static void spin(Display d, String what, Duration timeout, BooleanSupplier done) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("no " + what + " within " + timeout);
+            }
+            spinFor(d, 20);
+        }
+    }
+
+    /** Processes events for a while. */
+    static void spinFor(Display d, long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        do {
+            while (d.readAndDispatch()) {
+                // drain
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        } while (System.nanoTime() < end);
+    }
+
+    /**
+     * Saves what a shell shows as a PNG. Draws the shell into an image rather than copying the
+     * screen, so that other windows on the same display cannot cover it.
+     */
+    static Path save(Shell shell, String name) throws Exception {
+        Display d = shell.getDisplay();
+        spinFor(d, 300);
+        Point size = shell.getSize();
+        Image image = new Image(d, size.x, size.y);
+        GC gc = new GC(image);
+        try {
+            if (!shell.print(gc)) {
+                gc.copyArea(image, shell.getLocation().x, shell.getLocation().y);
+            }
+        } finally {
+            gc.dispose();
+        }
+        try {
+            ImageLoader loader = new ImageLoader();
+            loader.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
+            Path file = dir().resolve(name);
+            loader.save(file.toString(), SWT.IMAGE_PNG);
+            return file;
+        } finally {
+            image.dispose();
+        }
+    }
+}
