@@ -51,6 +51,21 @@ public final class ConfigFileStore {
         }
     }
 
+    /**
+     * Whether a configuration source names this file. The workbench names a file by its absolute
+     * path as it found it, which need not be normalized.
+     */
+    public static boolean sameFile(@Nullable String source, Path file) {
+        if (source == null) {
+            return false;
+        }
+        try {
+            return Path.of(source).toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Writes a file atomically; the change can be undone with {@link Change#undo()}. */
     public Change write(Path file, String content) throws IOException {
         byte[] previous = read(file);

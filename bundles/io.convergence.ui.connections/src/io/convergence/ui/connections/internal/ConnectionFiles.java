@@ -97,7 +97,7 @@ public final class ConnectionFiles {
         }
         Path file = store.fileFor(form.id());
         String source = file.toString();
-        boolean ours = original != null && source.equals(original.source());
+        boolean ours = original != null && ConfigFileStore.sameFile(original.source(), file);
         if (!ours && Files.exists(file)) {
             return SaveResult.refused(new FormProblems(java.util.Map.of(ConfigFileReader.ID,
                 "the file " + file + " exists already and configures something else; choose another id"), List.of()));

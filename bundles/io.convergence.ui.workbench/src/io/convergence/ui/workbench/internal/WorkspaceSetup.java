@@ -28,7 +28,7 @@ import jakarta.annotation.PostConstruct;
 /**
  * Brings the workspace's plant up when the workbench starts, in a background job: the simulated
  * plant and the demo historian for {@code convergence demo}, otherwise the historian in the
- * workspace and every configuration file in its {@code config} folder.
+ * workspace; then every configuration file in the workspace's {@code config} folder.
  */
 public final class WorkspaceSetup {
 
@@ -64,11 +64,18 @@ public final class WorkspaceSetup {
                 cf.apply("workbench:connector", Presets.opcua("plant", Presets.simulatorEndpoint(port), data.resolve("pki"), Map.of()));
             } else {
                 cf.apply("workbench:historian", Presets.historian(workspace.resolve("data")));
-                Path config = workspace.resolve("config");
-                if (Files.isDirectory(config)) {
-                    try (DirectoryStream<Path> ds = Files.newDirectoryStream(config, "*.json")) {
-                        for (Path f : ds) {
+            }
+            // Connections the user made in this workspace (the Connections view writes them here).
+            Path config = workspace.resolve("config");
+            if (Files.isDirectory(config)) {
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(config, "*.json")) {
+                    for (Path f : ds) {
+                        try {
                             cf.apply(f);
+                        } catch (ConfigException e) {
+                            // One bad file must not keep the others from starting.
+                            LOG.error("{}", e.getMessage());
+                            report(ctx, e.getMessage());
                         }
                     }
                 }

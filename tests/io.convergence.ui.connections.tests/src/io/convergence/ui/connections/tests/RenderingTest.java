@@ -27,6 +27,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,10 +44,22 @@ class RenderingTest {
     private static ConnectionFiles files;
     private static String previousWorkspace;
 
+    private static boolean hasDisplay() {
+        String d = System.getenv("DISPLAY");
+        return d != null && !d.isBlank();
+    }
+
+    @BeforeEach
+    void needsADisplay() {
+        Assumptions.assumeTrue(hasDisplay(),
+            "skipped: DISPLAY is not set; the rendering test needs an X display (for example Xvfb :99 and DISPLAY=:99)");
+    }
+
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(System.getenv("DISPLAY") != null && !System.getenv("DISPLAY").isBlank(),
-            "DISPLAY is not set: the rendering test needs an X display (for example Xvfb :99 and DISPLAY=:99)");
+        if (!hasDisplay()) {
+            return;
+        }
         previousWorkspace = System.getProperty(Workspace.PROPERTY);
         System.setProperty(Workspace.PROPERTY, workspace.toString());
         display = Display.getDefault();

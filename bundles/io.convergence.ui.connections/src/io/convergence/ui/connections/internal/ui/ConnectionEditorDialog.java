@@ -3,14 +3,11 @@ package io.convergence.ui.connections.internal.ui;
 import java.util.List;
 import java.util.Set;
 
-import io.convergence.api.connector.ConnectorState;
 import io.convergence.ui.connections.internal.ConnectionConfig;
-import io.convergence.ui.connections.internal.ConnectionTester;
 import io.convergence.ui.connections.internal.ConnectorType;
 import io.convergence.ui.connections.internal.FormModel;
 import io.convergence.ui.connections.internal.FormProblems;
 import io.convergence.ui.connections.internal.SaveResult;
-import io.convergence.ui.connections.internal.TestResult;
 import io.convergence.ui.connections.internal.UntrustedCertificate;
 
 import org.eclipse.core.runtime.Status;
@@ -22,7 +19,6 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
-import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
@@ -31,7 +27,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Shell;
 import org.jspecify.annotations.Nullable;
 
@@ -49,15 +44,10 @@ public final class ConnectionEditorDialog extends TitleAreaDialog {
     private FormModel form;
     private @Nullable FormRenderer renderer;
     private @Nullable ScrolledComposite scroll;
-    private @Nullable Button testButton;
-    private @Nullable ProgressBar progress;
-    private @Nullable Label testStatus;
-    private @Nullable Button trustButton;
-    private @Nullable Job running;
-    private @Nullable UntrustedCertificate untrusted;
+    private @Nullable TestPanel testPanel;
+    private @Nullable Job saving;
     private @Nullable SaveResult result;
     private @Nullable String error;
-    private long testStart;
 
     /**
      * @param form the form to start from: a new one of the first type, or one filled from {@code original}
@@ -139,35 +129,11 @@ public final class ConnectionEditorDialog extends TitleAreaDialog {
         buildForm();
 
         new Label(area, SWT.SEPARATOR | SWT.HORIZONTAL).setLayoutData(GridDataFactory.fillDefaults().grab(true, false).create());
-        Composite test = new Composite(area, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(4).margins(16, 8).spacing(10, 4).applyTo(test);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(test);
-        Button tb = new Button(test, SWT.PUSH);
-        tb.setText("Test connection");
-        tb.setToolTipText("Starts this connection for up to " + ConnectionTester.TIMEOUT.toSeconds()
-            + " s without saving it, and reports whether it connects");
-        tb.addListener(SWT.Selection, e -> test());
-        GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(tb);
-        testButton = tb;
-        ProgressBar pb = new ProgressBar(test, SWT.HORIZONTAL | SWT.SMOOTH);
-        pb.setMaximum(1000);
-        GridDataFactory.swtDefaults().align(SWT.BEGINNING, SWT.CENTER).hint(90, SWT.DEFAULT).exclude(true).applyTo(pb);
-        pb.setVisible(false);
-        progress = pb;
-        Label status = new Label(test, SWT.WRAP);
-        status.setText("Test the connection before saving: it runs for up to " + ConnectionTester.TIMEOUT.toSeconds()
-            + " s and is removed again.");
-        status.setForeground(getShell().getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
-        GridDataFactory.fillDefaults().grab(true, false).hint(420, SWT.DEFAULT).applyTo(status);
-        testStatus = status;
-        Button trust = new Button(test, SWT.PUSH);
-        trust.setText("Trust certificate...");
-        trust.addListener(SWT.Selection, e -> trust());
-        GridDataFactory.swtDefaults().align(SWT.END, SWT.BEGINNING).exclude(true).applyTo(trust);
-        trust.setVisible(false);
-        trustButton = trust;
+        TestPanel tp = new TestPanel(area, () -> form, services.tester(), this::setBusy,
+            r -> setProblems(form.problemsOf(r.problems()), "Cannot test"));
+        testPanel = tp;
         if (readOnly != null) {
-            tb.setEnabled(false);
+            tp.setEnabled(false);
             if (renderer != null) {
                 renderer.setEnabled(false);
             }
@@ -225,16 +191,15 @@ public final class ConnectionEditorDialog extends TitleAreaDialog {
 
     @Override
     protected void cancelPressed() {
-        Job j = running;
-        if (j != null) {
-            j.cancel();
+        if (testPanel != null) {
+            testPanel.cancel();
         }
         super.cancelPressed();
     }
 
     /** Checks, writes and applies the connection in the background; closes the dialog when it is saved. */
     public void save() {
-        if (running != null || readOnly != null) {
+        if (busy() || readOnly != null) {
             return;
         }
         setProblems(FormProblems.NONE, null);
@@ -247,12 +212,12 @@ public final class ConnectionEditorDialog extends TitleAreaDialog {
             display.asyncExec(() -> saved(r));
             return Status.OK_STATUS;
         });
-        running = job;
+        saving = job;
         job.schedule();
     }
 
     private void saved(SaveResult r) {
-        running = null;
+        saving = null;
         if (getShell() == null || getShell().isDisposed()) {
             return;
         }
@@ -303,116 +268,23 @@ public final class ConnectionEditorDialog extends TitleAreaDialog {
 
     /** Tries the connection in the background and reports what the connector says. */
     public void test() {
-        if (running != null || readOnly != null) {
-            return;
+        if (!busy() && readOnly == null && testPanel != null) {
+            setProblems(FormProblems.NONE, null);
+            testPanel.test();
         }
-        setProblems(FormProblems.NONE, null);
-        FormModel f = form;
-        Display display = getShell().getDisplay();
-        testStart = System.nanoTime();
-        setBusy(true);
-        showTrust(null);
-        status("Starting a test connector...", null);
-        Job job = Job.create("Testing connection '" + f.id() + "'", monitor -> {
-            TestResult r = services.tester().test(f, ConnectionTester.TIMEOUT, monitor,
-                s -> display.asyncExec(() -> testing(s)));
-            UntrustedCertificate u = r.outcome() == TestResult.Outcome.FAILED
-                ? UntrustedCertificate.find(r.detail(), f.valueOrEmpty("pkiDir")).orElse(null) : null;
-            display.asyncExec(() -> tested(r, u));
-            return Status.OK_STATUS;
-        });
-        running = job;
-        job.schedule();
-        progressTick();
-    }
-
-    private void progressTick() {
-        ProgressBar pb = progress;
-        if (pb == null || pb.isDisposed() || running == null) {
-            return;
-        }
-        long ms = (System.nanoTime() - testStart) / 1_000_000;
-        pb.setSelection((int) Math.min(1000, ms * 1000 / ConnectionTester.TIMEOUT.toMillis()));
-        pb.getDisplay().timerExec(100, this::progressTick);
-    }
-
-    private void testing(ConnectorState s) {
-        if (running != null) {
-            status(StateStyle.label(s.status()) + ": " + s.detail(), s.status());
-        }
-    }
-
-    private void tested(TestResult r, @Nullable UntrustedCertificate u) {
-        running = null;
-        if (getShell() == null || getShell().isDisposed()) {
-            return;
-        }
-        setBusy(false);
-        switch (r.outcome()) {
-            case CONNECTED -> status("Connected: " + r.detail(), ConnectorState.Status.CONNECTED);
-            case FAILED -> status("Failed: " + r.detail(), ConnectorState.Status.FAILED);
-            case TIMED_OUT -> status(r.detail(), ConnectorState.Status.RECONNECTING);
-            case INVALID -> {
-                status("The configuration was refused; see the fields marked in red.", ConnectorState.Status.FAILED);
-                setProblems(form.problemsOf(r.problems()), "Cannot test");
-            }
-            case CANCELLED -> status("Test cancelled.", null);
-        }
-        showTrust(u);
-    }
-
-    private void trust() {
-        UntrustedCertificate u = untrusted;
-        if (u == null) {
-            return;
-        }
-        if (CertificateDialog.openAndTrust(getShell(), u, form.id())) {
-            showTrust(null);
-            status("Certificate trusted. Test again: the connector retries with it.", ConnectorState.Status.CONNECTED);
-        }
-    }
-
-    private void showTrust(@Nullable UntrustedCertificate u) {
-        untrusted = u;
-        Button b = trustButton;
-        if (b != null && !b.isDisposed()) {
-            b.setVisible(u != null);
-            ((org.eclipse.swt.layout.GridData) b.getLayoutData()).exclude = u == null;
-            b.getParent().layout(true, true);
-        }
-    }
-
-    private void status(String text, ConnectorState.@Nullable Status s) {
-        Label l = testStatus;
-        if (l == null || l.isDisposed()) {
-            return;
-        }
-        l.setText(text);
-        Color c = s == null ? l.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY) : new Color(StateStyle.rgb(s));
-        l.setForeground(c);
-        l.getParent().layout(true, true);
-        getShell().layout(true, true);
     }
 
     private void setBusy(boolean busy) {
+        boolean editable = !busy && readOnly == null;
         if (renderer != null) {
-            renderer.setEnabled(!busy && readOnly == null);
+            renderer.setEnabled(editable);
         }
         Button ok = getButton(IDialogConstants.OK_ID);
         if (ok != null) {
-            ok.setEnabled(!busy && readOnly == null);
+            ok.setEnabled(editable);
         }
-        if (testButton != null) {
-            testButton.setEnabled(!busy && readOnly == null);
-        }
-        ProgressBar pb = progress;
-        if (pb != null) {
-            pb.setVisible(busy && testStart > 0);
-            ((org.eclipse.swt.layout.GridData) pb.getLayoutData()).exclude = !pb.getVisible();
-            pb.getParent().layout(true, true);
-        }
-        if (!busy) {
-            testStart = 0;
+        if (testPanel != null) {
+            testPanel.setEnabled(editable);
         }
     }
 
@@ -430,7 +302,7 @@ public final class ConnectionEditorDialog extends TitleAreaDialog {
 
     /** Whether a save or test runs. */
     public boolean busy() {
-        return running != null;
+        return saving != null || (testPanel != null && testPanel.running());
     }
 
     /** What saving did, once the dialog closed with Save. */
@@ -445,11 +317,11 @@ public final class ConnectionEditorDialog extends TitleAreaDialog {
 
     /** The test status line. */
     public String testStatus() {
-        return testStatus == null || testStatus.isDisposed() ? "" : testStatus.getText();
+        return testPanel == null ? "" : testPanel.statusText();
     }
 
     /** The certificate a failed test found untrusted, if any. */
     public @Nullable UntrustedCertificate untrusted() {
-        return untrusted;
+        return testPanel == null ? null : testPanel.untrusted();
     }
 }

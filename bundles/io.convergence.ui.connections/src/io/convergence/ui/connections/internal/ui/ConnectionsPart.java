@@ -1,7 +1,5 @@
 package io.convergence.ui.connections.internal.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +8,6 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import io.convergence.api.connector.ConnectorState;
 import io.convergence.core.config.ConfigurationFiles;
@@ -32,18 +29,10 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.IElementComparer;
-import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -69,12 +58,11 @@ public final class ConnectionsPart {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionsPart.class);
     private static final int REFRESH_MS = 250;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final ConnectionsModel model = new ConnectionsModel();
     private @Nullable ConnectionsSource source;
     private @Nullable ScheduledExecutorService poller;
-    private @Nullable TableViewer viewer;
+    private @Nullable ConnectionsTable table;
     private @Nullable StateStyle style;
     private @Nullable Label summary;
     private @Nullable Text detail;
@@ -90,7 +78,8 @@ public final class ConnectionsPart {
     public void create(Composite parent) {
         BundleContext ctx = FrameworkUtil.getBundle(ConnectionsPart.class).getBundleContext();
         source = new ConnectionsSource(ctx);
-        style = new StateStyle(parent.getDisplay());
+        StateStyle st = new StateStyle(parent.getDisplay());
+        style = st;
         GridLayoutFactory.fillDefaults().numColumns(6).margins(6, 6).spacing(6, 6).applyTo(parent);
         button(parent, "New...", "Create a connection with a form made from the connector type's description", this::newConnection);
         editButton = button(parent, "Edit...", "Edit the selected connection (or double-click it)", this::editSelected);
@@ -103,35 +92,15 @@ public final class ConnectionsPart {
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL | SWT.SMOOTH);
         GridDataFactory.fillDefaults().span(6, 1).grab(true, true).applyTo(sash);
-        TableViewer v = new TableViewer(sash, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
-        viewer = v;
-        v.getTable().setHeaderVisible(true);
-        v.getTable().setLinesVisible(true);
-        v.setContentProvider(ArrayContentProvider.getInstance());
-        // Rows are values that change with the state; keep the selection by connector id.
-        v.setComparer(new IElementComparer() {
-            @Override
-            public boolean equals(Object a, Object b) {
-                return a instanceof ConnectionRow ra && b instanceof ConnectionRow rb ? ra.id().equals(rb.id()) : a.equals(b);
-            }
-
-            @Override
-            public int hashCode(Object element) {
-                return element instanceof ConnectionRow r ? r.id().hashCode() : element.hashCode();
-            }
-        });
-        stateColumn(v);
-        column(v, "Id", 150, ConnectionRow::id);
-        column(v, "Type", 80, ConnectionRow::type);
-        column(v, "Endpoint", 300, ConnectionRow::endpoint);
-        column(v, "Since", 80, r -> TIME.format(r.since()));
-        column(v, "Detail", 700, ConnectionRow::detail);
+        ConnectionsTable t = new ConnectionsTable(sash, st);
+        table = t;
+        TableViewer v = t.viewer();
         v.addSelectionChangedListener(e -> selectionChanged());
         v.addDoubleClickListener(e -> editSelected());
 
         Composite bottom = new Composite(sash, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(0, 4).spacing(0, 4).applyTo(bottom);
-        Text d = new Text(bottom, SWT.READ_ONLY | SWT.WRAP | SWT.MULTI | SWT.V_SCROLL | SWT.BORDER);
+        Text d = new Text(bottom, SWT.READ_ONLY | SWT.WRAP | SWT.MULTI | SWT.BORDER);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(d);
         detail = d;
         Link link = new Link(bottom, SWT.NONE);
@@ -143,9 +112,9 @@ public final class ConnectionsPart {
         sash.setWeights(72, 28);
 
         ScheduledExecutorService p = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "Connections view refresh");
-            t.setDaemon(true);
-            return t;
+            Thread th = new Thread(r, "Connections view refresh");
+            th.setDaemon(true);
+            return th;
         });
         p.scheduleWithFixedDelay(this::poll, 0, REFRESH_MS, TimeUnit.MILLISECONDS);
         poller = p;
@@ -186,8 +155,8 @@ public final class ConnectionsPart {
     }
 
     private void refresh() {
-        TableViewer v = viewer;
-        if (v == null || v.getControl().isDisposed()) {
+        ConnectionsTable t = table;
+        if (t == null || t.viewer().getControl().isDisposed()) {
             return;
         }
         long version = model.version();
@@ -195,13 +164,13 @@ public final class ConnectionsPart {
         if (version != shownVersion || u != shownUntrusted) {
             shownVersion = version;
             shownUntrusted = u;
-            v.setInput(model.rows());
+            t.setRows(model.rows());
             if (summary != null) {
                 summary.setText(model.summary());
             }
             selectionChanged();
         }
-        v.getControl().getDisplay().timerExec(REFRESH_MS, this::refresh);
+        t.viewer().getControl().getDisplay().timerExec(REFRESH_MS, this::refresh);
     }
 
     private void selectionChanged() {
@@ -215,7 +184,7 @@ public final class ConnectionsPart {
         Text d = detail;
         if (d != null && !d.isDisposed()) {
             String text = r == null ? (model.rows().isEmpty() ? "No connections yet. Choose New... to connect to a server." : "Select a connection to see its state in full.")
-                : StateStyle.label(r.status()) + " since " + TIME.format(r.since()) + ": " + r.detail()
+                : StateStyle.label(r.status()) + " since " + ConnectionsTable.TIME.format(r.since()) + ": " + r.detail()
                     + (r.config() == null ? "\n\nNot configured by a file: the bundle that registered it manages it."
                         : "\n\nConfigured by " + (r.config().source() == null ? "ConfigurationAdmin directly" : r.config().source()));
             if (!d.getText().equals(text)) {
@@ -234,19 +203,15 @@ public final class ConnectionsPart {
     }
 
     private @Nullable ConnectionRow selected() {
-        TableViewer v = viewer;
-        if (v == null || v.getControl().isDisposed()) {
-            return null;
-        }
-        Object o = ((IStructuredSelection) v.getSelection()).getFirstElement();
-        return o instanceof ConnectionRow r ? model.row(r.id()) : null;
+        String id = table == null ? null : table.selectedId();
+        return id == null ? null : model.row(id);
     }
 
     /** Selects a connection by id. */
     public void select(String id) {
         ConnectionRow r = model.row(id);
-        if (viewer != null && r != null) {
-            viewer.setSelection(new StructuredSelection(r), true);
+        if (table != null && r != null) {
+            table.select(r);
         }
     }
 
@@ -363,7 +328,7 @@ public final class ConnectionsPart {
     }
 
     private void selectLater(String id) {
-        Display d = viewer == null ? null : viewer.getControl().getDisplay();
+        Display d = table == null ? null : table.viewer().getControl().getDisplay();
         if (d != null) {
             // The connector shows at the next refresh.
             d.timerExec(2 * REFRESH_MS, () -> select(id));
@@ -386,46 +351,7 @@ public final class ConnectionsPart {
     }
 
     private @Nullable Shell shell() {
-        return viewer == null || viewer.getControl().isDisposed() ? null : viewer.getControl().getShell();
-    }
-
-    private void stateColumn(TableViewer v) {
-        TableViewerColumn c = new TableViewerColumn(v, SWT.NONE);
-        c.getColumn().setText("State");
-        c.getColumn().setWidth(130);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return StateStyle.label(((ConnectionRow) element).status());
-            }
-
-            @Override
-            public @Nullable Image getImage(Object element) {
-                return style == null ? null : style.dot(((ConnectionRow) element).status());
-            }
-
-            @Override
-            public @Nullable Color getForeground(Object element) {
-                return style == null ? null : style.color(((ConnectionRow) element).status());
-            }
-        });
-    }
-
-    private static void column(TableViewer v, String title, int width, Function<ConnectionRow, String> text) {
-        TableViewerColumn c = new TableViewerColumn(v, SWT.NONE);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((ConnectionRow) element);
-            }
-
-            @Override
-            public @Nullable String getToolTipText(Object element) {
-                return ((ConnectionRow) element).detail();
-            }
-        });
+        return table == null || table.viewer().getControl().isDisposed() ? null : table.viewer().getControl().getShell();
     }
 
     /** The model shown; for tests. */
