@@ -77,7 +77,8 @@ final class ExplorerLabels extends StyledCellLabelProvider {
     private static StyledString connection(ConnectionNode n) {
         ConnectorState st = n.state();
         StyledString s = new StyledString(n.id()).append("  ").append(stateWord(st.status()), styler(stateColor(st.status())));
-        if (!st.detail().isBlank()) {
+        // Connected says it all (the endpoint is in the tooltip); any other state says why.
+        if (st.status() != ConnectorState.Status.CONNECTED && !st.detail().isBlank()) {
             s.append(" \u2014 " + st.detail(), StyledString.DECORATIONS_STYLER);
         }
         return s;

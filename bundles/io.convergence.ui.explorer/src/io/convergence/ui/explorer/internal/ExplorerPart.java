@@ -92,7 +92,8 @@ public final class ExplorerPart {
         v.setContentProvider(c);
         v.setLabelProvider(new ExplorerLabels(v.getControl()));
         ColumnViewerToolTipSupport.enableFor(v);
-        v.setInput(connections);
+        // The input stands for the whole tree; the two roots are elements below it.
+        v.setInput(this);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(v.getControl());
         v.addDoubleClickListener(this::doubleClicked);
         v.addDragSupport(DND.DROP_COPY | DND.DROP_LINK, new Transfer[] {TextTransfer.getInstance()}, new DragSourceAdapter() {
@@ -157,6 +158,7 @@ public final class ExplorerPart {
         if (first) {
             v.setExpandedState(connections, true);
         }
+
     }
 
     /** Shows the model through the filter; {@code expand} applies the expansion the model suggests. */

@@ -102,6 +102,8 @@ public final class LiveValuesPart {
         GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(table);
         v.setUseHashlookup(true);
         v.setContentProvider(ArrayContentProvider.getInstance());
+        remove.setEnabled(false);
+        v.addSelectionChangedListener(e -> remove.setEnabled(!e.getSelection().isEmpty()));
         column(v, Messages.Live_point, 330, SWT.LEFT, LiveRow::point);
         column(v, Messages.Live_value, 110, SWT.RIGHT, LiveRow::value);
         column(v, Messages.Live_unit, 80, SWT.LEFT, LiveRow::unit);
@@ -145,7 +147,7 @@ public final class LiveValuesPart {
         sources = src;
         src.start();
         if (part != null) {
-            add(LiveValuesModel.restore(part.getPersistedState().get(PERSISTED_POINTS)));
+            addAll(LiveValuesModel.restore(part.getPersistedState().get(PERSISTED_POINTS)));
         }
         showPoints();
         parent.getDisplay().timerExec(REFRESH_MS, this::tick);
@@ -174,9 +176,15 @@ public final class LiveValuesPart {
 
     /** Adds points at the end of the table and selects them; points already shown are only selected. */
     public void add(List<PointPath> points) {
+        if (addAll(points) && viewer != null) {
+            viewer.setSelection(new StructuredSelection(points), true);
+        }
+    }
+
+    private boolean addAll(List<PointPath> points) {
         LiveSources src = sources;
         if (points.isEmpty() || src == null) {
-            return;
+            return false;
         }
         for (PointPath p : points) {
             PointInfo info = src.describe(p);
@@ -185,9 +193,7 @@ public final class LiveValuesPart {
             }
         }
         showPoints();
-        if (viewer != null) {
-            viewer.setSelection(new StructuredSelection(points), true);
-        }
+        return true;
     }
 
     /** Removes points from the table. */
@@ -198,9 +204,9 @@ public final class LiveValuesPart {
         }
     }
 
-    /** The model, for tests. */
-    LiveValuesModel model() {
-        return model;
+    /** The viewer; for tests. */
+    public @Nullable TableViewer viewer() {
+        return viewer;
     }
 
     private void showPoints() {

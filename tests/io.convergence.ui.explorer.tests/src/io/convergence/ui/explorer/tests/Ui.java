@@ -75,15 +75,20 @@ final class Ui {
         }
     }
 
-    /** Saves what the shell shows as {@code <convergence.screenshots>/<name>}. */
+    /**
+     * Saves what the shell shows as {@code <convergence.screenshots>/<name>}. The shell draws itself
+     * into the image, so windows of other programs on the same display do not get in the way.
+     */
     static Path screenshot(Shell shell, String name) throws Exception {
         Display display = shell.getDisplay();
         pump(display, 300);
         Rectangle b = shell.getBounds();
         Image image = new Image(display, b.width, b.height);
-        GC gc = new GC(display);
+        GC gc = new GC(image);
         try {
-            gc.copyArea(image, b.x, b.y);
+            if (!shell.print(gc)) {
+                throw new IllegalStateException("this platform cannot print a shell into an image");
+            }
         } finally {
             gc.dispose();
         }
