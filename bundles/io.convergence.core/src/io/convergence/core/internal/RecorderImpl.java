@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * Subscribes to the bus for every batch and appends to the historian from a writer thread of its
  * own, merging whatever queued up meanwhile into one append: the slower the disk, the larger the
  * appends, so the historian keeps up. A failed append is retried with backoff; nothing is dropped.
+ * Immediate: it records whenever a historian is there, whether or not anyone asks for its status.
  */
-@Component(service = Recorder.class, configurationPid = RecorderImpl.PID)
+@Component(service = Recorder.class, configurationPid = RecorderImpl.PID, immediate = true)
 @Designate(ocd = RecorderImpl.Config.class)
 public final class RecorderImpl implements Recorder {
 

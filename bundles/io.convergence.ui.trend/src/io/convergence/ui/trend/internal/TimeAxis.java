@@ -50,6 +50,7 @@ final class TimeAxis extends Canvas {
         Point plot = chart.plotSize();
         IAxis x = chart.chart().getAxisSet().getXAxis(0);
         gc.setForeground(text);
+        gc.drawLine(offset, 0, offset + plot.x, 0);
         int lastRight = Integer.MIN_VALUE;
         for (TimeTicks.Tick t : TimeTicks.ticks(f.window(), plot.x, TrendChart.LABEL_PIXELS, ZoneId.systemDefault())) {
             int px = offset + x.getPixelCoordinate(t.time());

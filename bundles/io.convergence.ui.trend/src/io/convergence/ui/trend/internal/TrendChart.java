@@ -1,5 +1,6 @@
 package io.convergence.ui.trend.internal;
 
+import java.text.DecimalFormat;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ import org.jspecify.annotations.Nullable;
 final class TrendChart {
 
     static final int LABEL_PIXELS = 90;
+
     private static final String SEGMENT = "#";
 
     private final Chart chart;
@@ -50,6 +52,7 @@ final class TrendChart {
     private final Color axisText;
     private final Map<String, Integer> axisByUnit = new HashMap<>();
     private final Set<String> seriesIds = new HashSet<>();
+    private final DecimalFormat value = new DecimalFormat("#,##0.###");
     private @Nullable Frame frame;
 
     TrendChart(Composite parent) {
@@ -213,7 +216,7 @@ final class TrendChart {
                     s.setAntialias(SWT.OFF);
                 }
                 s.setLineColor(c);
-                s.setDescription(pen.label());
+                s.setDescription(legend(pen, t, f));
                 s.setVisibleInLegend(k == 0);
                 s.setYAxisId(axis == null ? 0 : axis);
                 if (k < segments.length) {
@@ -243,6 +246,16 @@ final class TrendChart {
         }
         seriesIds.clear();
         seriesIds.addAll(used);
+    }
+
+    /** The pen's label and its newest value in the window, as the legend shows them. */
+    private String legend(Pen pen, Trace t, Frame f) {
+        for (int i = t.lowerBound(f.window().to()) - 1; i >= 0; i--) {
+            if (!t.isBreak(i)) {
+                return pen.label() + "  " + value.format(t.value(i));
+            }
+        }
+        return pen.label();
     }
 
     /** Time grid and bad-quality shading, under the lines. */

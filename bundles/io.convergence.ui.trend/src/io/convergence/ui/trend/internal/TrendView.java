@@ -115,11 +115,12 @@ final class TrendView {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(chart.chart());
         timeAxis = new TimeAxis(body, chart);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(timeAxis);
-        chart.plot().setToolTipText(Messages.helpTip);
         chart.chart().addListener(SWT.Resize, e -> render());
         chart.plot().addListener(SWT.Resize, e -> render());
 
         status = new Label(parent, SWT.NONE);
+        status.setToolTipText(Messages.helpTip);
+        window.setToolTipText(Messages.helpTip);
         status.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
         GridDataFactory.fillDefaults().grab(true, false).indent(6, 2).applyTo(status);
 

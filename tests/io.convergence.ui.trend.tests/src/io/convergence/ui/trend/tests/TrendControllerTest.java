@@ -91,7 +91,7 @@ class TrendControllerTest {
         }
     }
 
-    /** Answers 100 buckets after 300 ms. */
+    /** Answers 100 buckets spread over the range, after 300 ms. */
     static final class SlowHistorian implements Historian {
         final AtomicLong calls = new AtomicLong();
         volatile Duration lastBucket = Duration.ZERO;
@@ -108,10 +108,9 @@ class TrendControllerTest {
                 Thread.currentThread().interrupt();
             }
             List<Bucket> out = new ArrayList<>();
-            Instant t = from;
+            Duration every = Duration.between(from, to).dividedBy(100);
             for (int i = 0; i < 100; i++) {
-                out.add(new Bucket(t, 10, -1, 1, 0, 0, 0.5, 0));
-                t = t.plus(bucket);
+                out.add(new Bucket(from.plus(every.multipliedBy(i)), 10, -1, 1, 0, 0, 0.5, 0));
             }
             return out;
         }

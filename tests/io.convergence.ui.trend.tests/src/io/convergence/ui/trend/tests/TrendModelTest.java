@@ -52,6 +52,15 @@ class TrendModelTest {
     }
 
     @Test
+    void aNewPenBringsItsAxisBackToFollowingTheData() {
+        TrendModel m = new TrendModel(NOW);
+        m.add(TEMP, "°C", "");
+        m.setScale("°C", YScale.of(40, 41));
+        m.add(BEARING, "°C", "");
+        assertTrue(m.scale("°C").auto(), "else the new line could be out of view");
+    }
+
+    @Test
     void aTrendIsFullAtTwelvePens() {
         TrendModel m = new TrendModel(NOW);
         for (int i = 0; i < TrendModel.MAX_PENS; i++) {

@@ -313,6 +313,7 @@ public final class TrendController implements AutoCloseable {
         long samples = result.slices().values().stream().mapToLong(HistorySlice::samples).sum();
         String error = result.error();
         setStatus(error != null ? NLS.bind(Messages.statusHistoryFailed, error)
+            : samples == 0 ? Messages.statusNoHistory
             : NLS.bind(Messages.statusLoaded, String.format("%,d", samples), result.millis()));
         changed.run();
         update();

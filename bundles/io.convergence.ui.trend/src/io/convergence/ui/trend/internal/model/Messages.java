@@ -43,6 +43,7 @@ public final class Messages extends NLS {
     public static String statusLoading;
     public static String statusLoaded;
     public static String statusNoHistorian;
+    public static String statusNoHistory;
     public static String statusHistoryFailed;
     public static String statusNotNumeric;
     public static String statusFull;

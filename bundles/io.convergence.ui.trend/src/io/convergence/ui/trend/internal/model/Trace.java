@@ -179,11 +179,11 @@ public final class Trace {
             return this;
         }
 
-        /** Marks a span of bad quality; overlapping or touching spans are merged. */
+        /** Marks a span of bad quality; overlapping or adjacent spans (one microsecond apart) are merged. */
         public Builder bad(long from, long to) {
             long lo = Math.min(from, to);
             long hi = Math.max(from, to);
-            if (badCount > 0 && lo <= bad[2 * badCount - 1]) {
+            if (badCount > 0 && lo <= bad[2 * badCount - 1] + 1) {
                 bad[2 * badCount - 1] = Math.max(hi, bad[2 * badCount - 1]);
                 bad[2 * badCount - 2] = Math.min(lo, bad[2 * badCount - 2]);
                 return this;

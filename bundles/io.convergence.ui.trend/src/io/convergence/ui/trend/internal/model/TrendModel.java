@@ -46,7 +46,8 @@ public final class TrendModel {
     }
 
     /**
-     * Adds a pen with the next free colour.
+     * Adds a pen with the next free colour. Its unit's axis goes back to following the data, so the
+     * new line is in view.
      *
      * @return the pen, or {@code null} if the point is already in the trend or the trend is full
      */
@@ -56,6 +57,7 @@ public final class TrendModel {
         }
         Pen p = new Pen(path, unit.strip(), description, Palette.next(pens));
         pens.add(p);
+        scales.remove(p.unit());
         version++;
         return p;
     }
