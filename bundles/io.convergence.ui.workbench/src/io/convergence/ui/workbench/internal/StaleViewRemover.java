@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Model processor run at every start, after fragments: removes views whose bundle is no longer
- * installed from the layout the workspace remembered, so that uninstalling a view's bundle takes
+ * Model processor run at every start, after fragments: removes views (parts and descriptors) whose
+ * bundle is no longer installed from the model the workspace remembered, so that uninstalling a view's bundle takes
  * the view away instead of leaving an error where it was.
  */
 public final class StaleViewRemover {
@@ -26,14 +26,15 @@ public final class StaleViewRemover {
 
     @Execute
     public void execute(MApplication app, EModelService models) {
+        // The workspace remembers descriptors too: drop those of bundles that are gone (Show View).
+        app.getDescriptors().removeIf(d -> {
+            String bsn = bundleOf(d.getContributionURI());
+            return bsn != null && !installed(bsn);
+        });
         List<MPart> all = models.findElements(app, null, MPart.class, null, EModelService.ANYWHERE);
         for (MPart part : all) {
-            String uri = part.getContributionURI();
-            if (uri == null || !uri.startsWith(SCHEME)) {
-                continue;
-            }
-            String bsn = uri.substring(SCHEME.length(), uri.indexOf('/', SCHEME.length()));
-            if (!installed(bsn)) {
+            String bsn = bundleOf(part.getContributionURI());
+            if (bsn != null && !installed(bsn)) {
                 LOG.info("removing view {} of bundle {}, which is not installed", part.getElementId(), bsn);
                 for (MPlaceholder p : models.findElements(app, null, MPlaceholder.class, null, EModelService.ANYWHERE)) {
                     if (p.getRef() == part) {
@@ -43,6 +44,13 @@ public final class StaleViewRemover {
                 remove(part);
             }
         }
+    }
+
+    private static @org.jspecify.annotations.Nullable String bundleOf(@org.jspecify.annotations.Nullable String uri) {
+        if (uri == null || !uri.startsWith(SCHEME) || uri.indexOf('/', SCHEME.length()) < 0) {
+            return null;
+        }
+        return uri.substring(SCHEME.length(), uri.indexOf('/', SCHEME.length()));
     }
 
     private static void remove(MUIElement element) {

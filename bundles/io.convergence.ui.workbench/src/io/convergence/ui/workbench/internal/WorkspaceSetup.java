@@ -23,7 +23,11 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.model.application.MApplication;
+
 import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
 
 /**
  * Brings the workspace's plant up when the workbench starts, in a background job: the simulated
@@ -38,6 +42,11 @@ public final class WorkspaceSetup {
     public static final String DEMO = "convergence.demo";
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkspaceSetup.class);
+
+    @Inject
+    private MApplication app;
+    @Inject
+    private UISynchronize ui;
 
     @PostConstruct
     public void start() {
@@ -62,6 +71,14 @@ public final class WorkspaceSetup {
                 cf.apply("workbench:historian", Presets.historian(data));
                 cf.apply("workbench:plant", Presets.simulator(port, 0, 42, data.resolve("sim-pki")));
                 cf.apply("workbench:connector", Presets.opcua("plant", Presets.simulatorEndpoint(port), data.resolve("pki"), Map.of()));
+                Job.create("Showing the demo's points", m -> {
+                    try {
+                        DemoStarter.populateOnce(ctx, workspace, app, ui);
+                        return Status.OK_STATUS;
+                    } catch (IOException e) {
+                        return Status.error(e.getMessage(), e);
+                    }
+                }).schedule();
             } else {
                 cf.apply("workbench:historian", Presets.historian(workspace.resolve("data")));
             }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Set;
 
 import io.convergence.api.connector.ConnectorState.Status;
+import io.convergence.testing.ui.Ui;
 import io.convergence.ui.connections.internal.CertificateInfo;
 import io.convergence.ui.connections.internal.ConnectionFiles;
 import io.convergence.ui.connections.internal.ConnectionRow;
@@ -107,7 +108,7 @@ class RenderingTest {
         part.create(new org.eclipse.swt.widgets.Composite(shell, 0));
         shell.open();
         try {
-            Screens.spin(display, "all four connections in their states", Duration.ofSeconds(40), () ->
+            Ui.waitUntil(display, "all four connections in their states", Duration.ofSeconds(40), () ->
                 state(part, "plant") == Status.CONNECTED && state(part, "packaging-secure") == Status.FAILED
                     && state(part, "line2") == Status.RECONNECTING && state(part, "warehouse") == Status.FAILED);
             ConnectionRow secure = part.model().row("packaging-secure");
@@ -135,7 +136,7 @@ class RenderingTest {
             editor.set("username", "operator");
             editor.set("password", "operator");
             editor.save();
-            Screens.spin(display, "save refused", Duration.ofSeconds(20), () -> !editor.busy());
+            Ui.waitUntil(display, "save refused", Duration.ofSeconds(20), () -> !editor.busy());
             String error = editor.error();
             assertNotNull(error, "an error is shown at the top");
             assertTrue(error.contains("Queue size"), error);
@@ -146,7 +147,7 @@ class RenderingTest {
 
             editor.set("queueSize", "20");
             editor.save();
-            Screens.spin(display, "save", Duration.ofSeconds(20), () -> editor.getShell() == null);
+            Ui.waitUntil(display, "save", Duration.ofSeconds(20), () -> editor.getShell() == null);
             assertTrue(editor.result().saved());
             assertTrue(Files.readString(file).contains("\"queueSize\": 20"), Files.readString(file));
             assertEquals(Status.CONNECTED, Plant.awaitState("plant", Status.CONNECTED, Duration.ofSeconds(30)).status());
@@ -162,7 +163,7 @@ class RenderingTest {
             editor.set("id", "line3");
             editor.set("endpoint", Plant.endpoint());
             editor.test();
-            Screens.spin(display, "test result", Duration.ofSeconds(20), () -> !editor.busy());
+            Ui.waitUntil(display, "test result", Duration.ofSeconds(20), () -> !editor.busy());
             assertTrue(editor.testStatus().startsWith("Connected"), editor.testStatus());
             Screens.save(editor.getShell(), "connection-editor-new.png");
         } finally {

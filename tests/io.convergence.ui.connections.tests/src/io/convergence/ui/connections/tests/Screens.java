@@ -2,8 +2,8 @@ package io.convergence.ui.connections.tests;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
+
+import io.convergence.testing.ui.Ui;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -13,7 +13,7 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
-/** Runs the SWT event loop in a test and saves screenshots to target/screenshots. */
+/** Saves screenshots to target/screenshots (the event loop is run by {@link Ui}). */
 final class Screens {
 
     private Screens() {
@@ -34,40 +34,13 @@ final class Screens {
         return dir;
     }
 
-    /** Processes events until the condition holds; fails after the timeout. */
-    static void spin(Display d, String what, Duration timeout, BooleanSupplier done) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("no " + what + " within " + timeout);
-            }
-            spinFor(d, 20);
-        }
-    }
-
-    /** Processes events for a while. */
-    static void spinFor(Display d, long millis) {
-        long end = System.nanoTime() + millis * 1_000_000;
-        do {
-            while (d.readAndDispatch()) {
-                // drain
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        } while (System.nanoTime() < end);
-    }
-
     /**
      * Saves what a shell shows as a PNG. Draws the shell into an image rather than copying the
      * screen, so that other windows on the same display cannot cover it.
      */
     static Path save(Shell shell, String name) throws Exception {
         Display d = shell.getDisplay();
-        spinFor(d, 300);
+        Ui.pump(d, 300);
         Point size = shell.getSize();
         Image image = new Image(d, size.x, size.y);
         GC gc = new GC(image);

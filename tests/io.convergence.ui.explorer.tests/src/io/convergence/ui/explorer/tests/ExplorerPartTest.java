@@ -13,6 +13,8 @@ import java.util.function.Predicate;
 
 import io.convergence.api.point.PointInfo;
 import io.convergence.api.point.PointPath;
+import io.convergence.testing.ui.Plant;
+import io.convergence.testing.ui.Ui;
 import io.convergence.ui.explorer.internal.BrowseItem;
 import io.convergence.ui.explorer.internal.ConnectionNode;
 import io.convergence.ui.explorer.internal.ExplorerPart;
@@ -78,7 +80,7 @@ class ExplorerPartTest {
     @BeforeAll
     static void start() throws Exception {
         Ui.assumeDisplay();
-        plant = Plant.start(ID, temp);
+        plant = Plant.start("explorer-test", ID, temp);
         display = Display.getCurrent() != null ? Display.getCurrent() : new Display();
         shell = new Shell(display);
         shell.setText("Plant Explorer");

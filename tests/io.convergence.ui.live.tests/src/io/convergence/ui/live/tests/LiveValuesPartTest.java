@@ -20,6 +20,8 @@ import io.convergence.api.point.PointRegistry;
 import io.convergence.api.point.Quality;
 import io.convergence.api.point.SampleBatch;
 import io.convergence.testing.Osgi;
+import io.convergence.testing.ui.Plant;
+import io.convergence.testing.ui.Ui;
 import io.convergence.ui.live.internal.LiveValuesPart;
 
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
@@ -82,7 +84,7 @@ class LiveValuesPartTest {
     @BeforeAll
     static void start() throws Exception {
         Ui.assumeDisplay();
-        plant = Plant.start(ID, temp);
+        plant = Plant.start("live-test", ID, temp);
         PointRegistry registry = Osgi.await(PointRegistry.class);
         registry.announce("test-utilities", List.of(
             new PointInfo(PRESSURE, DataType.DOUBLE, "bar", "Steam pressure", "test-utilities", null),

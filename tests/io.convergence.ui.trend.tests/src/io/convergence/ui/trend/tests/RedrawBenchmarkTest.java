@@ -15,6 +15,7 @@ import io.convergence.api.point.PointPath;
 import io.convergence.api.point.Quality;
 import io.convergence.api.point.SampleBatch;
 import io.convergence.testing.Osgi;
+import io.convergence.testing.ui.Ui;
 import io.convergence.ui.trend.internal.data.HistoryLoader;
 import io.convergence.ui.trend.internal.model.Decimator;
 import io.convergence.ui.trend.internal.model.HistorySlice;

@@ -23,6 +23,7 @@ import io.convergence.api.point.PointRegistry;
 import io.convergence.api.point.Quality;
 import io.convergence.api.point.SampleBatch;
 import io.convergence.testing.Osgi;
+import io.convergence.testing.ui.Ui;
 import io.convergence.ui.trend.internal.TrendPart;
 import io.convergence.ui.trend.internal.data.TrendController;
 import io.convergence.ui.trend.internal.model.CsvWriter;
@@ -110,7 +111,7 @@ class TrendViewTest {
         part.addPoints(List.of(VIB.toString(), TEMP.toString()));
         TrendController c = part.controller();
         assertNotNull(c);
-        Ui.waitFor(display, "history of both pens", Duration.ofSeconds(30),
+        Ui.waitUntil(display, "history of both pens", Duration.ofSeconds(30),
             () -> !c.loading() && c.history().size() == 2);
         Ui.pump(display, 300);
         part.refresh();
@@ -151,7 +152,7 @@ class TrendViewTest {
 
         Path csv = dir.resolve("trend.csv");
         c.exportCsv(csv);
-        Ui.waitFor(display, "the CSV file", Duration.ofSeconds(60), () -> Files.exists(csv));
+        Ui.waitUntil(display, "the CSV file", Duration.ofSeconds(60), () -> Files.exists(csv));
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertEquals("time," + VIB + " [mm/s]," + TEMP + " [°C]", lines.get(0));
         TreeSet<Long> times = new TreeSet<>();
@@ -170,7 +171,7 @@ class TrendViewTest {
         long liveAt = micros(Instant.now());
         bus.publish(SampleBatch.builder(2).add(VIB, liveAt, 3.3, Quality.GOOD).add(VIB, liveAt + 1000, 3.4, Quality.GOOD)
             .build());
-        Ui.waitFor(display, "live samples in the trend", Duration.ofSeconds(10), () -> {
+        Ui.waitUntil(display, "live samples in the trend", Duration.ofSeconds(10), () -> {
             Trace t = c.frame().pens().get(0).trace();
             return t.size() > 0 && t.time(t.size() - 1) >= liveAt;
         });
@@ -186,7 +187,7 @@ class TrendViewTest {
         assertEquals(List.of(VIB, TEMP), c2.model().pens().stream().map(Pen::path).toList(), "pens restored");
         assertEquals(List.of("mm/s", "°C"), c2.model().units());
         assertEquals(RangePreset.LAST_1_H, c2.model().preset(), "range restored");
-        Ui.waitFor(display, "history after the restart", Duration.ofSeconds(30),
+        Ui.waitUntil(display, "history after the restart", Duration.ofSeconds(30),
             () -> !c2.loading() && c2.history().size() == 2);
         again.dispose();
     }

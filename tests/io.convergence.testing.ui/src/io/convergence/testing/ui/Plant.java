@@ -1,4 +1,4 @@
-package io.convergence.ui.live.tests;
+package io.convergence.testing.ui;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,13 +15,13 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /** The simulated plant on a free loopback port, and an OPC UA connector to it, through ConfigurationAdmin. */
-final class Plant implements AutoCloseable {
+public final class Plant implements AutoCloseable {
 
     private static final String SIM_PID = "io.convergence.sim.plant";
     private static final String CONNECTOR_FACTORY = "io.convergence.connector.opcua";
 
-    final PlantSimulator simulator;
-    final Connector connector;
+    public final PlantSimulator simulator;
+    public final Connector connector;
     private final String id;
 
     private Plant(PlantSimulator simulator, Connector connector, String id) {
@@ -30,10 +30,13 @@ final class Plant implements AutoCloseable {
         this.id = id;
     }
 
-    /** Starts both and waits until the connector is connected. */
-    static Plant start(String connectorId, Path temp) throws Exception {
+    /**
+     * Starts both, the simulator's endpoint under {@code path}, and waits until the connector is
+     * connected.
+     */
+    public static Plant start(String path, String connectorId, Path temp) throws Exception {
         int port = freePort();
-        Osgi.config(SIM_PID, Map.of("port", port, "bindAddress", "127.0.0.1", "path", "live-test",
+        Osgi.config(SIM_PID, Map.of("port", port, "bindAddress", "127.0.0.1", "path", path,
             "pkiDir", temp.resolve("sim-pki").toString(), "tickMs", 100));
         PlantSimulator sim = Ui.poll("simulator on port " + port, Duration.ofSeconds(30), () -> {
             PlantSimulator s = Osgi.await(PlantSimulator.class);

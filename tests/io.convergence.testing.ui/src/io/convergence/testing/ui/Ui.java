@@ -1,10 +1,11 @@
-package io.convergence.ui.explorer.tests;
+package io.convergence.testing.ui;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.eclipse.swt.SWT;
@@ -17,21 +18,22 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Assumptions;
 
-/** Waiting on the UI thread while it keeps painting, and screenshots. */
-final class Ui {
+/** Running the SWT event loop from a test while it keeps painting, and screenshots. */
+public final class Ui {
 
     private Ui() {
     }
 
-    /** Skips the calling test class when there is no X display to draw on. */
-    static void assumeDisplay() {
+    /** Skips the calling test (class) when there is no X display to draw on. */
+    public static void assumeDisplay() {
         String d = System.getenv("DISPLAY");
         Assumptions.assumeTrue(d != null && !d.isBlank(),
-            "DISPLAY is not set: the rendering tests need an X server (CI runs them under Xvfb; locally: Xvfb :99 & DISPLAY=:99)");
+            "DISPLAY is not set: the rendering tests need an X server (CI runs them under Xvfb; locally: "
+                + "Xvfb :99 -screen 0 1400x900x24 & export DISPLAY=:99)");
     }
 
     /** Polls off the UI thread until {@code probe} answers non-null. */
-    static <T> T poll(String what, Duration timeout, Supplier<T> probe) throws InterruptedException {
+    public static <T> T poll(String what, Duration timeout, Supplier<T> probe) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {
             T t = probe.get();
@@ -46,7 +48,7 @@ final class Ui {
     }
 
     /** Runs the event loop until {@code probe} answers non-null; fails after the timeout. */
-    static <T> T waitFor(Display display, String what, Duration timeout, Supplier<T> probe) {
+    public static <T> T waitFor(Display display, String what, Duration timeout, Supplier<T> probe) {
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {
             T t = probe.get();
@@ -60,8 +62,13 @@ final class Ui {
         }
     }
 
+    /** Runs the event loop until {@code done}; fails after the timeout. */
+    public static void waitUntil(Display display, String what, Duration timeout, BooleanSupplier done) {
+        waitFor(display, what, timeout, () -> done.getAsBoolean() ? Boolean.TRUE : null);
+    }
+
     /** Runs the event loop for about {@code millis}. */
-    static void pump(Display display, long millis) {
+    public static void pump(Display display, long millis) {
         long end = System.nanoTime() + millis * 1_000_000L;
         while (System.nanoTime() < end) {
             if (!display.readAndDispatch()) {
@@ -75,11 +82,18 @@ final class Ui {
         }
     }
 
+    /** {@code <convergence.screenshots>/<name>} (default target/screenshots), its folder created. */
+    public static Path screenshotFile(String name) throws Exception {
+        Path dir = Path.of(System.getProperty("convergence.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        return dir.resolve(name);
+    }
+
     /**
      * Saves what the shell shows as {@code <convergence.screenshots>/<name>}. The shell draws itself
      * into the image, so windows of other programs on the same display do not get in the way.
      */
-    static Path screenshot(Shell shell, String name) throws Exception {
+    public static Path screenshot(Shell shell, String name) throws Exception {
         Display display = shell.getDisplay();
         pump(display, 300);
         Rectangle b = shell.getBounds();
@@ -92,9 +106,7 @@ final class Ui {
         } finally {
             gc.dispose();
         }
-        Path dir = Path.of(System.getProperty("convergence.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        Path file = dir.resolve(name);
+        Path file = screenshotFile(name);
         ImageLoader loader = new ImageLoader();
         loader.data = new ImageData[] {image.getImageData()};
         loader.save(file.toString(), SWT.IMAGE_PNG);
