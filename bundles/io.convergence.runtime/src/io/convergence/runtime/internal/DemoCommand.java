@@ -27,13 +27,19 @@ final class DemoCommand implements Command {
     @Override
     public String help() {
         return """
-            usage: convergence demo --headless [--for DURATION] [--data DIR] [--port PORT] [--points N] [--seed N] [--config FILE]
+            usage: convergence demo [--workspace DIR] [--clean]
+                   convergence demo --headless [--for DURATION] [--data DIR] [--port PORT] [--points N] [--seed N] [--config FILE]
 
             Starts the simulated packaging line (an embedded OPC UA server), connects the OPC UA
-            connector to it and records every value into the embedded historian. Prints one status
-            line a second and a summary at the end (Ctrl-C ends a run without --for).
+            connector to it and records every value into the embedded historian.
 
-              --headless        no window (the workbench is a separate product)
+            Without --headless it opens the workbench on it (workspace ~/.convergence/demo-workspace,
+            or --workspace DIR; --clean forgets the remembered window layout).
+
+            With --headless it prints one status line a second and a summary at the end (Ctrl-C
+            ends a run without --for):
+
+              --headless        no window
               --for DURATION    stop after this long, e.g. 20s, 5m, 1h (default: until Ctrl-C)
               --data DIR        historian folder (default: ~/.convergence/demo)
               --port PORT       port of the simulated plant's OPC UA server (default 4840, or a free one)
