@@ -8,6 +8,8 @@ import io.convergence.api.event.Event;
 import io.convergence.api.event.EventBus;
 import io.convergence.api.event.Registration;
 
+import io.convergence.ui.workbench.preferences.WorkbenchPreferences;
+
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -32,12 +34,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
-/** Renders {@link EventsModel}; redraws at most four times a second, only when something changed. */
+/** Renders {@link EventsModel}; redraws at the preferences' pace, only when something changed. */
 public final class EventsPart {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
         .withZone(ZoneId.systemDefault());
-    private static final int REFRESH_MS = 250;
 
     private final EventsModel model = new EventsModel();
     private @Nullable TableViewer viewer;
@@ -119,7 +120,7 @@ public final class EventsPart {
                 part.setLabel(open == 0 ? "Events" : "Events (" + open + ")");
             }
         }
-        v.getControl().getDisplay().timerExec(REFRESH_MS, this::refresh);
+        v.getControl().getDisplay().timerExec(WorkbenchPreferences.refreshMs(), this::refresh);
     }
 
     private void column(TableViewer v, String title, int width, java.util.function.Function<Event, String> text) {

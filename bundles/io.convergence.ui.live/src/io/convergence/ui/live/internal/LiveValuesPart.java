@@ -11,6 +11,8 @@ import io.convergence.api.point.PointInfo;
 import io.convergence.api.point.PointPath;
 import io.convergence.ui.workbench.points.PointHandoff;
 
+import io.convergence.ui.workbench.preferences.WorkbenchPreferences;
+
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
@@ -53,7 +55,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 /**
- * Renders {@link LiveValuesModel} as a table: redraws every {@value #REFRESH_MS} ms, only the rows
+ * Renders {@link LiveValuesModel} as a table: redraws at the pace set in the preferences (250 ms by default), only the rows
  * whose text changed. Points come from the event broker, from drops and from the Add dialog, and
  * are kept in the part's persisted state.
  */
@@ -62,7 +64,6 @@ public final class LiveValuesPart {
     /** Key of the chosen points in {@link MPart#getPersistedState()}: one path per line. */
     public static final String PERSISTED_POINTS = "io.convergence.ui.live.points";
 
-    static final int REFRESH_MS = 250;
     private static final int DESCRIBE_EVERY = 8;
     private static final Color RED = new Color(0xc0, 0x1c, 0x28);
     private static final Color ORANGE = new Color(0xc2, 0x6a, 0x00);
@@ -150,7 +151,7 @@ public final class LiveValuesPart {
             addAll(LiveValuesModel.restore(part.getPersistedState().get(PERSISTED_POINTS)));
         }
         showPoints();
-        parent.getDisplay().timerExec(REFRESH_MS, this::tick);
+        parent.getDisplay().timerExec(WorkbenchPreferences.refreshMs(), this::tick);
     }
 
     /** Adds points posted on {@link PointHandoff#ADD_TO_LIVE_VALUES}, by the Plant Explorer for one. */
@@ -242,7 +243,7 @@ public final class LiveValuesPart {
             v.update(changed.toArray(), null);
             updateSummary();
         }
-        v.getControl().getDisplay().timerExec(REFRESH_MS, this::tick);
+        v.getControl().getDisplay().timerExec(WorkbenchPreferences.refreshMs(), this::tick);
     }
 
     private void updateSummary() {

@@ -1,6 +1,7 @@
 package io.convergence.ui.workbench.internal;
 
-import org.eclipse.jface.preference.BooleanFieldEditor;
+import io.convergence.ui.workbench.preferences.WorkbenchPreferences;
+
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.IntegerFieldEditor;
 
@@ -18,12 +19,6 @@ final class GeneralPreferencePage extends FieldEditorPreferencePage {
             "Redraw live values every (ms):", getFieldEditorParent());
         refresh.setValidRange(50, 5000);
         addField(refresh);
-        IntegerFieldEditor minutes = new IntegerFieldEditor(WorkbenchPreferences.TREND_MINUTES,
-            "New trends show the last (minutes):", getFieldEditorParent());
-        minutes.setValidRange(1, 7 * 24 * 60);
-        addField(minutes);
-        addField(new BooleanFieldEditor(WorkbenchPreferences.HIGHLIGHT_BAD, "Show bad-quality values in red",
-            getFieldEditorParent()));
     }
 
     @Override

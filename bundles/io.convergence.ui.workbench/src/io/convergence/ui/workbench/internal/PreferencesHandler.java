@@ -1,5 +1,7 @@
 package io.convergence.ui.workbench.internal;
 
+import io.convergence.ui.workbench.preferences.WorkbenchPreferences;
+
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.preference.PreferenceManager;

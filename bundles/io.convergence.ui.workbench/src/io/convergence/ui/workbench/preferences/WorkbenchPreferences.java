@@ -1,4 +1,4 @@
-package io.convergence.ui.workbench.internal;
+package io.convergence.ui.workbench.preferences;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,14 +12,15 @@ public final class WorkbenchPreferences {
 
     /** How often views redraw live values, in milliseconds. */
     public static final String REFRESH_MS = "refreshMs";
-    /** Default time range of a new trend, in minutes. */
-    public static final String TREND_MINUTES = "trendMinutes";
-    /** Whether bad-quality values are drawn in red. */
-    public static final String HIGHLIGHT_BAD = "highlightBad";
 
     private static @Nullable PreferenceStore store;
 
     private WorkbenchPreferences() {
+    }
+
+    /** How often views redraw live values, in milliseconds (50 to 5000). */
+    public static int refreshMs() {
+        return Math.max(50, Math.min(5000, store().getInt(REFRESH_MS)));
     }
 
     /** The store, loaded once from the workspace. */
@@ -29,8 +30,6 @@ public final class WorkbenchPreferences {
                 + "/.convergence/workspace"), "preferences.properties");
             PreferenceStore s = new PreferenceStore(file.toString());
             s.setDefault(REFRESH_MS, 250);
-            s.setDefault(TREND_MINUTES, 5);
-            s.setDefault(HIGHLIGHT_BAD, true);
             try {
                 if (Files.exists(file)) {
                     s.load();
