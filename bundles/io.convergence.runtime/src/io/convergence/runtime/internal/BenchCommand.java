@@ -112,7 +112,7 @@ final class BenchCommand implements Command {
             double full = (p1 - p0) / ((System.nanoTime() - t0) / 1e9);
             out.printf(Locale.ROOT, "bench: full path %,.0f samples/s over %s%n", full, Durations.format(length));
             session.configure("bench:connector", "{}");
-            long lost = awaitStored(bus, recorder, Duration.ofSeconds(120));
+            long lost = Session.awaitStored(bus, recorder, Duration.ofSeconds(120));
             out.printf(Locale.ROOT, "bench: historian holds everything the bus carried: %s (%,d samples)%n",
                 lost == 0 ? "yes" : "no", recorder.status().stored());
 
@@ -144,17 +144,6 @@ final class BenchCommand implements Command {
             throw new CommandException("the connector announced only " + pts.size() + " of " + atLeast + " points");
         }
         return pts.stream().map(PointInfo::sourceAddress).filter(Objects::nonNull).toList();
-    }
-
-    /** Waits until the historian stored all the bus carried; returns what it did not. */
-    private static long awaitStored(SampleBus bus, Recorder recorder, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long published = bus.statistics().publishedSamples();
-        while (recorder.status().stored() < published && System.nanoTime() < deadline) {
-            sleep(Duration.ofMillis(100));
-            published = bus.statistics().publishedSamples();
-        }
-        return Math.max(0, published - recorder.status().stored());
     }
 
     private static int freePort() throws CommandException {

@@ -45,23 +45,25 @@ final class Session implements AutoCloseable {
 
     /** Applies a configuration given as JSON text, checked like a file. */
     void configure(String name, String json) throws CommandException {
-        try {
-            services.await(ConfigurationFiles.class, "", Duration.ofSeconds(20), "the configuration service")
-                .apply(name, json);
-            applied.remove(name);
-            applied.push(name);
-        } catch (ConfigException e) {
-            throw new CommandException(e.getMessage(), e);
-        }
+        apply(name, files -> files.apply(name, json));
     }
 
     /** Applies a user's configuration file. */
     void configureFile(java.nio.file.Path file) throws CommandException {
+        apply(file.toAbsolutePath().toString(), files -> files.apply(file));
+    }
+
+    private interface Application {
+        void apply(ConfigurationFiles files) throws ConfigException;
+    }
+
+    /** Applies through the configuration service and remembers the source, for {@link #close()}. */
+    private void apply(String source, Application application) throws CommandException {
         try {
-            services.await(ConfigurationFiles.class, "", Duration.ofSeconds(20), "the configuration service")
-                .apply(file);
-            applied.remove(file.toAbsolutePath().toString());
-            applied.push(file.toAbsolutePath().toString());
+            application.apply(services.await(ConfigurationFiles.class, "", Duration.ofSeconds(20),
+                "the configuration service"));
+            applied.remove(source);
+            applied.push(source);
         } catch (ConfigException e) {
             throw new CommandException(e.getMessage(), e);
         }
@@ -99,6 +101,25 @@ final class Session implements AutoCloseable {
         }
         throw new CommandException("cannot reach " + endpoint + " within " + Durations.format(timeout) + ": "
             + s.detail());
+    }
+
+    /**
+     * Waits until the historian has acknowledged everything the bus carried in this process.
+     *
+     * @return the samples it had not acknowledged when the time ran out: lost
+     */
+    static long awaitStored(SampleBus bus, Recorder recorder, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long published = bus.statistics().publishedSamples();
+        try {
+            while (recorder.status().stored() < published && System.nanoTime() < deadline) {
+                recorder.flush(Duration.ofMillis(200));
+                published = bus.statistics().publishedSamples();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Math.max(0, published - recorder.status().stored());
     }
 
     /** Ends {@link #run} early, as Ctrl-C does. */
@@ -154,18 +175,8 @@ final class Session implements AutoCloseable {
         long elapsed = System.nanoTime() - start;
         // The recorder subscribed before any connector started, so everything the bus carried in
         // this process should reach the historian; what does not, within a minute, is lost.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        long published = bus.statistics().publishedSamples();
-        try {
-            while (rec.status().stored() < published && System.nanoTime() < deadline) {
-                rec.flush(Duration.ofMillis(200));
-                published = bus.statistics().publishedSamples();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        long lost = awaitStored(bus, rec, Duration.ofSeconds(60));
         long storedInRun = rec.status().stored();
-        long lost = Math.max(0, published - storedInRun);
         int points = registry.points().size();
         out.printf(Locale.ROOT, "summary: points=%d samples=%d rate=%.0f/s lost=%d%n", points, storedInRun,
             storedInRun / (elapsed / 1e9), lost);
@@ -192,7 +203,7 @@ final class Session implements AutoCloseable {
             }
         }
         // Configuration changes reach the components asynchronously: wait until the historian is gone.
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (historian != null && services.get(Historian.class) != null && System.nanoTime() < deadline) {
             sleep(50);
         }
