@@ -1,0 +1,1 @@
+packageSearchIndex = [{"l":"All Packages","u":"allpackages-index.html","k":"18"},{"l":"io.convergence.api.bus"},{"l":"io.convergence.api.connector"},{"l":"io.convergence.api.event"},{"l":"io.convergence.api.historian"},{"l":"io.convergence.api.point"}];updateSearchResults();
