@@ -27,7 +27,7 @@ public final class CliApplication implements IApplication {
     private final CountDownLatch finished = new CountDownLatch(1);
 
     public CliApplication() {
-        for (Command c : List.of(new DemoCommand(), new RuntimeCommand(), new HistoryCommand(), new BenchCommand())) {
+        for (Command c : List.of(new DemoCommand(), new RuntimeCommand(), new HistoryCommand(), new FeaturesCommand(), new BenchCommand())) {
             commands.put(c.name(), c);
         }
     }
