@@ -53,6 +53,9 @@ public final class FeaturesModel {
             why = null;
         } catch (FeatureException e) {
             why = NLS.bind(Messages.Model_readFailed, e.getMessage());
+        } catch (RuntimeException e) {
+            // A broken provider must not leave the view saying it is still reading.
+            why = NLS.bind(Messages.Model_readFailed, NLS.bind(Messages.Error_unexpected, e.toString()));
         }
         problem = why;
         version++;

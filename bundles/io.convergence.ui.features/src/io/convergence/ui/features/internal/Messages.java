@@ -59,6 +59,11 @@ public final class Messages extends NLS {
     public static String Plan_working = "";
     public static String Plan_failed = "";
     public static String Plan_headline = "";
+    public static String Plan_headlineOne = "";
+    public static String Plan_partAdded = "";
+    public static String Plan_partUpdated = "";
+    public static String Plan_partRemoved = "";
+    public static String Plan_and = "";
     public static String Plan_nothing = "";
     public static String Plan_cannotOne = "";
     public static String Plan_cannot = "";

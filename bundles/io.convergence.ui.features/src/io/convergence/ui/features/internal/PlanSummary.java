@@ -55,13 +55,32 @@ public record PlanSummary(String headline, List<Line> lines, String restart, Str
         } else if (plan.empty()) {
             headline = Messages.Plan_nothing;
         } else {
-            headline = NLS.bind(Messages.Plan_headline, new Object[] {plan.added().size(), plan.updated().size(), plan.removed().size()});
+            headline = headline(plan);
         }
         String restart = !plan.restartNeeded() ? Messages.Plan_live
             : plan.restartReason().isBlank() ? Messages.Plan_restart : NLS.bind(Messages.Plan_restartBecause, plan.restartReason());
         String download = plan.downloadBytes() < 0 ? Messages.Plan_downloadUnknown
             : plan.downloadBytes() == 0 ? Messages.Plan_downloadNone : NLS.bind(Messages.Plan_download, size(plan.downloadBytes()));
         return new PlanSummary(headline, List.copyOf(lines), restart, download, plan.ok() && !plan.empty());
+    }
+
+    /** {@code Brings in 3 units.}, {@code Updates 1 and removes 2 units.}: only what happens. */
+    private static String headline(ChangePlan plan) {
+        List<String> parts = new ArrayList<>();
+        if (!plan.added().isEmpty()) {
+            parts.add(NLS.bind(Messages.Plan_partAdded, plan.added().size()));
+        }
+        if (!plan.updated().isEmpty()) {
+            parts.add(NLS.bind(Messages.Plan_partUpdated, plan.updated().size()));
+        }
+        if (!plan.removed().isEmpty()) {
+            parts.add(NLS.bind(Messages.Plan_partRemoved, plan.removed().size()));
+        }
+        String joined = parts.size() == 1 ? parts.get(0)
+            : String.join(", ", parts.subList(0, parts.size() - 1)) + Messages.Plan_and + parts.get(parts.size() - 1);
+        int total = plan.added().size() + plan.updated().size() + plan.removed().size();
+        String text = NLS.bind(total == 1 ? Messages.Plan_headlineOne : Messages.Plan_headline, joined);
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** {@code 1.4 MB}, {@code 820 kB}, {@code 512 bytes}. */

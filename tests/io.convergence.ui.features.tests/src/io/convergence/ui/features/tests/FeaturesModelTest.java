@@ -48,6 +48,15 @@ class FeaturesModelTest {
     }
 
     @Test
+    void aServiceThatBreaksIsReportedLikeOneThatRefuses() {
+        FeaturesModel broken = new FeaturesModel(() -> {
+            throw new IllegalStateException("p2 agent gone");
+        });
+        broken.refresh();
+        assertTrue(broken.problem().contains("p2 agent gone"), broken.problem());
+    }
+
+    @Test
     void withoutTheServiceItSaysSoInsteadOfShowingAnEmptyInstallation() {
         FeaturesModel none = new FeaturesModel(() -> null);
         none.refresh();

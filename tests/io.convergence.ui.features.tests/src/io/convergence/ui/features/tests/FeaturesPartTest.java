@@ -94,6 +94,7 @@ class FeaturesPartTest {
     @Order(1)
     void theTableShowsTheInstalledFeaturesWithTrustThatStandsOut() throws Exception {
         Ui.waitUntil(display, "the installed features", WAIT, () -> table().getItemCount() == 4);
+        assertTrue(part.detailsText().startsWith("Convergence Trend view"), "the first feature is selected: " + part.detailsText());
         TableItem press = item("com.partner.press.feature");
         assertEquals(List.of("Partner press connector", "com.partner.press.feature", "2.1.0", "Partner GmbH", "Not trusted", "yes"),
             texts(press));
@@ -141,6 +142,7 @@ class FeaturesPartTest {
             assertTrue(d.actionEnabled());
             assertEquals(List.of("+ feature MQTT connector (io.convergence.connector.mqtt.feature) 1.2.0",
                 "+ HiveMQ MQTT Client (com.hivemq.client.mqtt) 1.4.2", "+ io.convergence.connector.mqtt 1.2.0"), lines(d));
+            assertEquals("Brings in 3 units.", d.shownPlan().headline());
             assertEquals("Takes effect at once; nothing restarts.", d.shownPlan().restart());
             assertEquals("Download: 1.4 MB", d.shownPlan().download());
             assertTrue(service.applied.isEmpty(), "a preview changes nothing");

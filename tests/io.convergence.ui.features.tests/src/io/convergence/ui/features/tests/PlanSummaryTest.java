@@ -54,6 +54,7 @@ class PlanSummaryTest {
         ChangePlan plan = new ChangePlan(CHANGE, List.of(new UnitChange("a", "a", "", "1", false)), List.of(), List.of(), List.of(),
             true, "it updates the OSGi framework", 0);
         PlanSummary s = PlanSummary.of(plan);
+        assertEquals("Brings in 1 unit.", s.headline());
         assertEquals("The workbench must restart for this change to take effect: it updates the OSGi framework", s.restart());
         assertEquals("Nothing to download.", s.download());
     }

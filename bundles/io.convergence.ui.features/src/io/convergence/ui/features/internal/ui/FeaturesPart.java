@@ -89,14 +89,15 @@ public final class FeaturesPart {
         p.setVisible(false);
         problem = p;
 
-        SashForm sash = new SashForm(parent, SWT.VERTICAL | SWT.SMOOTH);
+        // Details beside the table: the view usually sits in a wide, low stack.
+        SashForm sash = new SashForm(parent, SWT.HORIZONTAL | SWT.SMOOTH);
         GridDataFactory.fillDefaults().span(8, 1).grab(true, true).applyTo(sash);
         FeaturesTable ft = new FeaturesTable(sash);
         table = ft;
         ft.viewer().addSelectionChangedListener(e -> selectionChanged());
         Text d = new Text(sash, SWT.READ_ONLY | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
         details = d;
-        sash.setWeights(62, 38);
+        sash.setWeights(68, 32);
         selectionChanged();
         refresh();
     }
@@ -135,8 +136,13 @@ public final class FeaturesPart {
             return;
         }
         if (model.version() != shownVersion) {
+            boolean first = shownVersion < 0 || t.viewer().getTable().getItemCount() == 0;
             shownVersion = model.version();
             t.setRows(model.installed());
+            if (first && !model.installed().isEmpty() && t.selectedId() == null) {
+                // Something to read in the details pane from the start.
+                t.viewer().setSelection(new org.eclipse.jface.viewers.StructuredSelection(model.installed().get(0)), true);
+            }
         }
         if (summary != null) {
             summary.setText(model.summary());

@@ -58,6 +58,12 @@ public final class InstallDialog extends ChangeDialog {
         c.setToolTipText(Messages.Install_repositoryTip);
         GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(c);
         c.addListener(SWT.DefaultSelection, e -> load());
+        // Enter in the field loads the repository; it must not also press the dialog's default button.
+        c.addListener(SWT.Traverse, e -> {
+            if (e.detail == SWT.TRAVERSE_RETURN) {
+                e.doit = false;
+            }
+        });
         c.addListener(SWT.Selection, e -> load());
         repository = c;
         Button b = new Button(row, SWT.PUSH);
