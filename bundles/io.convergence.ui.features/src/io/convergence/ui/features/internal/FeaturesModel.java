@@ -86,7 +86,7 @@ public final class FeaturesModel {
         return null;
     }
 
-    /** One line about the list, such as {@code 9 features, 3 installed by an admin}. */
+    /** One line about the list, such as {@code 9 features, 3 of them root}. */
     public String summary() {
         if (problem != null && installed.isEmpty()) {
             return Messages.Model_summaryUnknown;

@@ -32,7 +32,7 @@ class FeaturesModelTest {
         model.refresh();
         assertTrue(model.version() > before, "a view can tell it must draw again");
         assertEquals(4, model.installed().size());
-        assertEquals("4 features, 3 installed by an admin", model.summary());
+        assertEquals("4 features, 3 of them root", model.summary());
         assertNull(model.problem());
         assertEquals("Partner press connector", model.find("com.partner.press.feature").name());
         assertNull(model.find("no.such.feature"));

@@ -42,8 +42,8 @@ final class FeaturesTable {
             }
         });
         ColumnViewerToolTipSupport.enableFor(viewer);
-        column(Messages.Column_name, 200, InstalledFeature::name, null);
-        column(Messages.Column_id, 260, InstalledFeature::id, null);
+        column(Messages.Column_name, 230, InstalledFeature::name, null);
+        column(Messages.Column_id, 250, InstalledFeature::id, null);
         column(Messages.Column_version, 150, InstalledFeature::version, null);
         column(Messages.Column_provider, 170, InstalledFeature::provider, null);
         column(Messages.Column_trust, 130, f -> FeaturesModel.trustLabel(f.trust()), f -> Styles.trust(f.trust()));
