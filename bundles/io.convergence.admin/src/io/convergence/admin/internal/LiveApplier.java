@@ -118,7 +118,7 @@ public final class LiveApplier {
         Map<String, String> wanted = read(inst.bundlesInfo());
         Map<String, Bundle> running = new HashMap<>();
         for (Bundle b : bc.getBundles()) {
-            if (b.getSymbolicName() != null && b.getBundleId() != 0) {
+            if (b.getSymbolicName() != null) {
                 running.put(b.getSymbolicName(), b);
             }
         }
@@ -135,8 +135,10 @@ public final class LiveApplier {
             }
         }
         for (Bundle b : running.values()) {
-            if (!wanted.containsKey(b.getSymbolicName()) && b.getLocation().startsWith("reference:file:")
-                && b.getLocation().contains("/plugins/")) {
+            // Only what the simple configurator manages (its locations, absolute or relative to the
+            // installation, all start so); bundles installed by other means are left alone.
+            if (b.getBundleId() != 0 && !wanted.containsKey(b.getSymbolicName())
+                && b.getLocation().startsWith("reference:file:")) {
                 replaced.add(b.getSymbolicName());
                 removed.add(b.getSymbolicName() + " " + b.getVersion());
             }

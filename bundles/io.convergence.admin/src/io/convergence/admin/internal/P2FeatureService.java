@@ -195,7 +195,20 @@ public final class P2FeatureService implements FeatureService {
                 audit(store, c.describe(), source, "ok", "nothing to change");
                 return described;
             }
-            long[] before = s.registry().listProfileTimestamps(inst.profileId());
+            List<String> broken;
+            java.nio.file.Path scratch = null;
+            try {
+                scratch = Files.createTempDirectory("convergence-check");
+                broken = BundleCheck.problems(bc, fetchNewBundles(s, p, scratch, progress));
+            } catch (java.io.IOException | RuntimeException | LinkageError e) {
+                broken = List.of("the bundles could not be checked: " + e);
+            } finally {
+                deleteTree(scratch);
+            }
+            if (!broken.isEmpty()) {
+                throw new FeatureException(FeatureException.Kind.BROKEN_BUNDLE, c.describe()
+                    + " failed, nothing changed: " + String.join("; ", broken));
+            }
             var poolBefore = s.poolKeys();
             progress.step("installing", 0);
             IStatus st = s.engine().perform(p.plan, PhaseSetFactory.createDefaultPhaseSet(), new Monitor(progress));
@@ -210,13 +223,6 @@ public final class P2FeatureService implements FeatureService {
                 throw new FeatureException(FeatureException.Kind.FAILED, c.describe() + " failed, nothing changed: "
                     + String.join("; ", Explain.lines(st)));
             }
-            List<String> broken = BundleCheck.problems(bc, newBundleFiles(s, p));
-            if (!broken.isEmpty()) {
-                rollBack(s, before);
-                s.dropDownloads(poolBefore);
-                throw new FeatureException(FeatureException.Kind.BROKEN_BUNDLE, c.describe()
-                    + " failed, the product is as it was: " + String.join("; ", broken));
-            }
             audit(store, c.describe(), source, "ok", summary(described));
             return described;
         } catch (FeatureException e) {
@@ -226,51 +232,58 @@ public final class P2FeatureService implements FeatureService {
         }
     }
 
-    /** Returns the profile to its state before a commit whose bundles turned out broken. */
-    private void rollBack(P2Session s, long[] before) throws FeatureException {
-        String id = s.installation.profileId();
-        long previous = before[before.length - 1];
-        IProfile target = s.registry().getProfile(id, previous);
-        IProvisioningPlan back = s.planner().getDiffPlan(s.profile(), target, null);
-        ProvisioningContext ctx = new ProvisioningContext(s.agent);
-        ctx.setMetadataRepositories();
-        ctx.setArtifactRepositories(s.bundlePool());
-        IStatus st = s.engine().perform(back, PhaseSetFactory.createDefaultPhaseSet(), null);
-        if (!st.isOK() && st.getSeverity() >= IStatus.ERROR) {
-            throw new FeatureException(FeatureException.Kind.FAILED, "a broken bundle was committed and could not be"
-                + " rolled back: " + String.join("; ", Explain.lines(st)) + "; use 'features revert "
-                + before.length + "'");
-        }
-        Set<Long> keep = new HashSet<>();
-        for (long t : before) {
-            keep.add(t);
-        }
-        long[] now = s.registry().listProfileTimestamps(id);
-        for (int i = 0; i < now.length - 1; i++) {
-            if (!keep.contains(now[i])) {
-                try {
-                    s.registry().removeProfile(id, now[i]);
-                } catch (org.eclipse.equinox.p2.core.ProvisionException e) {
-                    // the broken state stays in the history; the current state is the old one again
-                }
-            }
-        }
-    }
-
-    private List<File> newBundleFiles(P2Session s, Planned p) throws FeatureException {
+    /**
+     * The jars of the bundles a plan adds, for {@link BundleCheck}: from the bundle pool when there
+     * already, otherwise fetched from the change's repositories into {@code scratch}.
+     */
+    private static List<File> fetchNewBundles(P2Session s, Planned p, java.nio.file.Path scratch, Progress progress)
+        throws FeatureException, java.io.IOException {
         List<File> out = new ArrayList<>();
         IArtifactRepository pool = s.pool(null);
-        if (pool instanceof IFileArtifactRepository f) {
-            for (IInstallableUnit iu : p.plan.getAdditions().query(QueryUtil.createIUAnyQuery(), null).toUnmodifiableSet()) {
-                if (Units.isBundle(iu)) {
-                    File file = f.getArtifactFile(Units.bundleArtifact(iu));
-                    if (file != null) {
-                        out.add(file);
+        var arm = s.service(org.eclipse.equinox.p2.repository.artifact.IArtifactRepositoryManager.class);
+        for (IInstallableUnit iu : p.plan.getAdditions().query(QueryUtil.createIUAnyQuery(), null).toUnmodifiableSet()) {
+            if (!Units.isBundle(iu)) {
+                continue;
+            }
+            var key = Units.bundleArtifact(iu);
+            if (pool instanceof IFileArtifactRepository f && f.getArtifactFile(key) != null && f.getArtifactFile(key).exists()) {
+                out.add(f.getArtifactFile(key));
+                continue;
+            }
+            for (URI u : p.change.repositories()) {
+                try {
+                    IArtifactRepository repo = arm.loadRepository(u, null);
+                    var descriptors = repo.getArtifactDescriptors(key);
+                    if (descriptors.length == 0) {
+                        continue;
                     }
+                    java.nio.file.Path jar = scratch.resolve(key.getId() + "_" + key.getVersion() + ".jar");
+                    try (var os = Files.newOutputStream(jar)) {
+                        IStatus st = repo.getArtifact(descriptors[0], os, null);
+                        if (!st.isOK() && st.getSeverity() >= IStatus.ERROR) {
+                            throw new FeatureException(FeatureException.Kind.UNREACHABLE_REPOSITORY, "cannot download "
+                                + key.getId() + " " + key.getVersion() + " from " + u + ": " + String.join("; ", Explain.lines(st)));
+                        }
+                    }
+                    out.add(jar.toFile());
+                    break;
+                } catch (org.eclipse.equinox.p2.core.ProvisionException e) {
+                    // try the next repository; p2 reports a missing artifact when it commits
                 }
             }
         }
         return out;
+    }
+
+    private static void deleteTree(java.nio.file.Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary folder left behind
+        }
     }
 
     private static String summary(ChangePlan p) {
@@ -500,6 +513,7 @@ public final class P2FeatureService implements FeatureService {
             }
             case Change.Revert r -> {
                 long[] ts = s.registry().listProfileTimestamps(profile.getProfileId());
+                Arrays.sort(ts);
                 if (r.state() < 1 || r.state() > ts.length) {
                     throw new FeatureException(FeatureException.Kind.INVALID, "no state " + r.state()
                         + "; 'features history' lists states 1 to " + ts.length);
@@ -559,9 +573,9 @@ public final class P2FeatureService implements FeatureService {
     public List<ProfileState> history() throws FeatureException {
         try (P2Session s = open(List.of())) {
             String id = s.installation.profileId();
+            long current = s.profile().getTimestamp(); // first: p2 records a moved installation as a new state
             long[] ts = s.registry().listProfileTimestamps(id);
             Arrays.sort(ts);
-            long current = s.profile().getTimestamp();
             List<ProfileState> out = new ArrayList<>();
             for (int i = 0; i < ts.length; i++) {
                 IProfile p = s.registry().getProfile(id, ts[i]);

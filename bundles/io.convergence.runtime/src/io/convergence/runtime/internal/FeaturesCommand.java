@@ -111,6 +111,8 @@ final class FeaturesCommand implements Command {
                 };
             } catch (FeatureException e) {
                 throw new CommandException(e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw new CommandException("internal error in feature management: " + e, e);
             }
         }
     }

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# End-to-end test of feature management, as an admin and a partner would do it: builds the partner
+# template from sdk/ (signed with a throwaway certificate, and unsigned), starts a copy of the
+# runtime product on the simulated plant, installs the partner's connector into it while it runs,
+# sees it come up and publish, uninstalls it (its thread ends, nothing else restarts, recorded
+# data stays), reverts to the state with it and back to the first state, and checks the
+# installation is then exactly as it was. Refusals change nothing: an unsigned feature under a
+# policy that refuses it, a conflicting feature, a bundle with a missing import or a bad manifest,
+# an unknown feature and an unreachable repository.
+# Run by 'mvn verify' in releng/io.convergence.repository after the product smoke test.
+set -uo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+. "$root/releng/scripts/jdk.sh"
+cw_find_jdk >/dev/null || exit 1
+work=$(mktemp -d "${TMPDIR:-/tmp}/convergence-features-e2e.XXXXXX")
+demo=""
+cleanup() { [ -n "$demo" ] && kill "$demo" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+fail() { echo "feature management e2e FAILED: $*" >&2; [ -f "$work/demo.out" ] && tail -n 20 "$work/demo.out" >&2; exit 1; }
+step() { echo "e2e: $*"; }
+
+built="$root/releng/io.convergence.repository/target/products/io.convergence.runtime.product/linux/gtk/x86_64/convergence-runtime"
+[ -d "$built" ] || fail "no runtime product in $built"
+cp -r "$built" "$work/product"
+export CONVERGENCE_SKIP_BUILD=1 CONVERGENCE_HOME="$work/home" CONVERGENCE_PRODUCT="$work/product"
+cw() { "$root/convergence" "$@" >"$work/out" 2>"$work/err"; echo $?; }
+info="$work/product/configuration/org.eclipse.equinox.simpleconfigurator/bundles.info"
+feature=com.example.partner.connector.feature
+
+# The partner: a certificate, and the template built against our published repository.
+step "building the partner template (signed and unsigned)"
+"$JAVA_HOME/bin/keytool" -genkeypair -keystore "$work/partner.p12" -storetype PKCS12 -storepass partner \
+  -alias partner -keyalg EC -groupname secp256r1 -dname "CN=Example Partner, O=Example Partner" -validity 30 >/dev/null 2>&1 \
+  || fail "keytool could not make a key"
+"$JAVA_HOME/bin/keytool" -exportcert -rfc -keystore "$work/partner.p12" -storepass partner -alias partner \
+  -file "$work/partner.pem" >/dev/null 2>&1 || fail "keytool could not export the certificate"
+sdk() { "$root/mvnw" -B -q -f "$root/sdk/partner-connector/pom.xml" clean verify \
+  -Dconvergence.repository="file:$root/releng/io.convergence.repository/target/repository" "$@" >"$work/sdk.log" 2>&1 \
+  || { tail -n 30 "$work/sdk.log" >&2; fail "the partner template did not build"; }; }
+sdk
+cp -r "$root/sdk/partner-connector/repository/target/repository" "$work/unsigned"
+sdk -Dsign.keystore="$work/partner.p12" -Dsign.alias=partner -Dsign.storepass=partner
+cp -r "$root/sdk/partner-connector/repository/target/repository" "$work/signed"
+for j in "$work"/signed/plugins/*.jar "$work"/signed/features/*.jar; do
+  "$JAVA_HOME/bin/jarsigner" -verify "$j" >/dev/null 2>&1 || fail "$j is not signed"
+done
+for k in conflict missing-import bad-manifest; do
+  python3 "$root/releng/scripts/repo_fixtures.py" "$work/unsigned" "$work/$k" "$k" || fail "fixture $k"
+done
+
+# The running product.
+step "starting the runtime on the simulated plant"
+"$root/convergence" demo --headless --for 240s --data "$work/data" >"$work/demo.out" 2>"$work/demo.err" &
+demo=$!
+for _ in $(seq 1 120); do grep -q 'points=' "$work/demo.out" && break; sleep 0.5; done
+grep -q 'points=' "$work/demo.out" || { cat "$work/demo.err" >&2; fail "the runtime did not start"; }
+points() { tail -n 1 "$work/demo.out" | sed -n 's/.*points=\([0-9]*\).*/\1/p'; }
+await() { # pattern, seconds
+  for _ in $(seq 1 $(($2 * 4))); do grep -q "$1" "$work/demo.out" && return 0; sleep 0.25; done; return 1; }
+sleep 2
+base=$(grep -o 'points=[0-9]*' "$work/demo.out" | tail -n 1 | cut -d= -f2)
+cp "$info" "$work/bundles.info.before"
+cw features history; states_before=$(grep -c '^ *[0-9]' "$work/out")
+pid=$(pgrep -f "convergence.home=$work/home" | head -n 1)
+
+unchanged() { # what was refused must have changed nothing
+  cmp -s "$info" "$work/bundles.info.before" || fail "$1 changed bundles.info"
+  cw features history; [ "$(grep -c '^ *[0-9]' "$work/out")" = "$states_before" ] || fail "$1 added a state to the history"
+  ls "$work/product/plugins" | grep -q '^com.example.partner' && fail "$1 left the partner's jar in the installation"
+  return 0
+}
+
+step "refusals change nothing"
+code=$(cw features install $feature --repo "$work/unsigned")
+[ "$code" = 1 ] && grep -q 'unsigned content' "$work/err" || { cat "$work/err" >&2; fail "unsigned content was not refused ($code)"; }
+unchanged "a refused unsigned install"
+code=$(cw features install $feature --repo "$work/signed")
+[ "$code" = 1 ] && grep -q "does not trust" "$work/err" || { cat "$work/err" >&2; fail "an untrusted publisher was not refused ($code)"; }
+unchanged "a refused untrusted install"
+code=$(cw features preview install $feature --repo "$work/conflict")
+[ "$code" = 1 ] && grep -q 'problem:' "$work/out" && grep -qi 'only one of the following\|conflict' "$work/out" \
+  || { cat "$work/out" "$work/err" >&2; fail "the conflicting feature's preview did not show the conflict ($code)"; }
+grep -q 'io.convergence.runtime' "$work/out" || fail "the conflict does not name the bundle in conflict"
+code=$(cw features install $feature --repo "$work/conflict")
+[ "$code" = 1 ] || fail "the conflicting feature was installed ($code)"
+unchanged "a conflicting install"
+for k in missing-import bad-manifest; do
+  cw features trust allow-unsigned "$work/$k" >/dev/null
+  code=$(cw features install $feature --repo "$work/$k")
+  [ "$code" = 1 ] || { cat "$work/out" "$work/err" >&2; fail "the $k bundle was installed ($code)"; }
+  [ "$(wc -l <"$work/err" | tr -d ' ')" -le 4 ] || { cat "$work/err" >&2; fail "the $k failure is not short"; }
+  unchanged "the $k install"
+done
+grep -q 'com.example.absent' "$work/err" || true
+cw features install $feature --repo "$work/missing-import" >/dev/null; grep -q 'com.example.absent' "$work/err" \
+  || { cat "$work/err" >&2; fail "the missing import is not named"; }
+code=$(cw features install no.such.feature --repo "$work/signed")
+[ "$code" = 1 ] && grep -q "no feature 'no.such.feature'" "$work/err" || { cat "$work/err" >&2; fail "an unknown feature: $code"; }
+code=$(cw features install $feature --repo http://127.0.0.1:9/nothing)
+[ "$code" = 1 ] && grep -q 'cannot be read' "$work/err" || { cat "$work/err" >&2; fail "an unreachable repository: $code"; }
+unchanged "the unknown feature and unreachable repository"
+cw features audit; grep -q 'refused' "$work/out" || fail "the audit log misses the refusals"
+
+step "installing the signed partner connector into the running product"
+code=$(cw features trust add-certificate "$work/partner.pem")
+[ "$code" = 0 ] || { cat "$work/err" >&2; fail "trust add-certificate: $code"; }
+code=$(cw features preview install $feature --repo "$work/signed")
+[ "$code" = 0 ] && grep -q 'add      com.example.partner.connector ' "$work/out" && grep -q 'restart: not needed' "$work/out" \
+  || { cat "$work/out" "$work/err" >&2; fail "the preview is not the expected plan"; }
+code=$(cw features install $feature --repo "$work/signed")
+[ "$code" = 0 ] || { cat "$work/out" "$work/err" >&2; fail "install exited with $code"; }
+await 'applied live: +com.example.partner.connector' 20 || fail "the running product did not pick up the connector"
+for _ in $(seq 1 20); do [ "$(points)" -gt "$base" ] && break; sleep 0.5; done
+[ "$(points)" -gt "$base" ] || fail "the connector's points did not appear (points=$(points), before $base)"
+cw features list; grep -q "^$feature .* trusted" "$work/out" || { cat "$work/out" >&2; fail "list does not show the trusted partner feature"; }
+grep -q 'signed by CN=Example Partner' "$work/out" || fail "list does not name the signer"
+"$JAVA_HOME/bin/jcmd" "$pid" Thread.print 2>/dev/null | grep -q '"example-connector-' || fail "the connector's thread is not running"
+cw features history; installed_state=$(grep -c '^ *[0-9]' "$work/out")
+
+step "uninstalling it while the product runs"
+code=$(cw features uninstall $feature)
+[ "$code" = 0 ] || { cat "$work/err" >&2; fail "uninstall exited with $code"; }
+await 'applied live: -com.example.partner.connector' 20 || fail "the running product did not drop the connector"
+sleep 2
+[ "$(points)" = "$base" ] || fail "the connector's points did not go (points=$(points), before $base)"
+"$JAVA_HOME/bin/jcmd" "$pid" Thread.print 2>/dev/null | grep -q '"example-connector-' && fail "the connector's thread still runs"
+grep -q 'connection=CONNECTED' <(tail -n 1 "$work/demo.out") || fail "the plant connection did not survive"
+
+step "reverting to the state with the connector, then to the first state"
+code=$(cw features revert "$installed_state")
+[ "$code" = 0 ] || { cat "$work/out" "$work/err" >&2; fail "revert $installed_state exited with $code"; }
+await 'applied live: +com.example.partner.connector' 20 || fail "revert did not bring the connector back live"
+code=$(cw features revert "$states_before")
+[ "$code" = 0 ] || { cat "$work/out" "$work/err" >&2; fail "revert $states_before exited with $code"; }
+sleep 3
+cmp -s "$info" "$work/bundles.info.before" || { diff "$work/bundles.info.before" "$info" >&2; fail "revert did not restore bundles.info exactly"; }
+[ "$(points)" = "$base" ] || fail "after revert, points=$(points), before $base"
+
+step "the product still works"
+kill -INT "$pid"; wait "$demo"; demo=""
+summary=$(grep '^summary:' "$work/demo.out") || fail "the runtime printed no summary"
+grep -q 'lost=0' <<<"$summary" || fail "samples lost: $summary"
+grep -q 'features: cannot apply' "$work/demo.out" && fail "a change could not be applied live"
+code=$(cw history --data "$work/data" list)
+grep -q 'partner/example' "$work/out" || { cat "$work/out" >&2; fail "the connector's recorded samples are gone"; }
+grep -q 'acme/lyon/packaging/line1/filler/vibration' "$work/out" || fail "the plant's samples are gone"
+code=$(cw demo --headless --for 3s --data "$work/data2")
+[ "$code" = 0 ] || { cat "$work/err" >&2; fail "the product does not start after the changes"; }
+echo "feature management e2e passed: install, live start, uninstall, revert; refusals changed nothing ($summary)"
