@@ -96,11 +96,11 @@ class FeaturesPartTest {
         Ui.waitUntil(display, "the installed features", WAIT, () -> table().getItemCount() == 4);
         assertTrue(part.detailsText().startsWith("Convergence Trend view"), "the first feature is selected: " + part.detailsText());
         TableItem press = item("com.partner.press.feature");
-        assertEquals(List.of("Partner press connector", "com.partner.press.feature", "2.1.0", "Partner GmbH", "Not trusted", "yes"),
+        assertEquals(List.of("Partner press connector", "2.1.0", "Not trusted", "yes", "Partner GmbH", "com.partner.press.feature"),
             texts(press));
-        assertEquals(RED, press.getForeground(4).getRGB(), "untrusted content is red");
-        assertEquals("Unsigned", item("io.convergence.historian.duckdb.feature").getText(4));
-        assertEquals("", item("io.convergence.platform.feature").getText(5), "not a root feature");
+        assertEquals(RED, press.getForeground(2).getRGB(), "untrusted content is red");
+        assertEquals("Unsigned", item("io.convergence.historian.duckdb.feature").getText(2));
+        assertEquals("", item("io.convergence.platform.feature").getText(3), "not a root feature");
 
         part.viewer().setSelection(new StructuredSelection(part.model().find("com.partner.press.feature")), true);
         Ui.pump(display, 100);
@@ -157,7 +157,7 @@ class FeaturesPartTest {
         }
         assertEquals(List.of(new Change.Install(FakeFeatureService.MQTT, "1.2.0", List.of(FakeFeatureService.REPO))), service.applied);
         Ui.waitUntil(display, "the new feature in the table", WAIT, () -> table().getItemCount() == 5);
-        assertEquals("Trusted", item(FakeFeatureService.MQTT).getText(4));
+        assertEquals("Trusted", item(FakeFeatureService.MQTT).getText(2));
     }
 
     private static void select(InstallDialog d, String id) {

@@ -19,7 +19,7 @@ import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
 import org.jspecify.annotations.Nullable;
 
-/** The installed features: name, id, version, provider, trust (coloured when it is not trusted) and root. */
+/** The installed features: name, version, trust (coloured when it is not trusted), root, provider and id. */
 final class FeaturesTable {
 
     private final TableViewer viewer;
@@ -42,12 +42,13 @@ final class FeaturesTable {
             }
         });
         ColumnViewerToolTipSupport.enableFor(viewer);
+        // Trust and root before provider and id: in a narrow view they must stay in sight.
         column(Messages.Column_name, 230, InstalledFeature::name, null);
-        column(Messages.Column_id, 250, InstalledFeature::id, null);
         column(Messages.Column_version, 150, InstalledFeature::version, null);
+        column(Messages.Column_trust, 100, f -> FeaturesModel.trustLabel(f.trust()), f -> Styles.trust(f.trust()));
+        column(Messages.Column_root, 50, f -> f.root() ? Messages.Root_yes : "", null);
         column(Messages.Column_provider, 170, InstalledFeature::provider, null);
-        column(Messages.Column_trust, 130, f -> FeaturesModel.trustLabel(f.trust()), f -> Styles.trust(f.trust()));
-        column(Messages.Column_root, 60, f -> f.root() ? Messages.Root_yes : "", null);
+        column(Messages.Column_id, 250, InstalledFeature::id, null);
     }
 
     private void column(String title, int width, Function<InstalledFeature, String> text,
