@@ -75,6 +75,11 @@ public final class P2FeatureService implements FeatureService {
         return new P2Session(agents, installation(), new PolicyTrust(store().trust(), repos));
     }
 
+    private P2Session open(Change c) throws FeatureException {
+        return c instanceof Change.Revert ? new P2Session(agents, installation(), PolicyTrust.admitted())
+            : open(c.repositories());
+    }
+
     @Override
     public List<InstalledFeature> installed() throws FeatureException {
         TrustPolicy policy = store().trust();
@@ -171,7 +176,7 @@ public final class P2FeatureService implements FeatureService {
     @Override
     public ChangePlan preview(Change change, Progress progress) throws FeatureException {
         Change c = withConfigured(change);
-        try (P2Session s = open(c.repositories())) {
+        try (P2Session s = open(c)) {
             s.transport.listener(progress::detail);
             return plan(s, c, progress).describe();
         }
@@ -183,7 +188,7 @@ public final class P2FeatureService implements FeatureService {
         Installation inst = installation();
         AdminStore store = new AdminStore(inst.admin());
         String source = String.join(" ", c.repositories().stream().map(URI::toString).toList());
-        try (Installation.Lock lock = inst.lock(true); P2Session s = open(c.repositories())) {
+        try (Installation.Lock lock = inst.lock(true); P2Session s = open(c)) {
             s.transport.listener(progress::detail);
             Planned p = plan(s, c, progress);
             ChangePlan described = p.describe();

@@ -30,7 +30,7 @@ import io.convergence.admin.TrustPolicy;
  * so the workbench and the headless runtime decide the same way, and remembers what it refused so
  * that the error can say so.
  */
-final class PolicyTrust extends UIServices {
+class PolicyTrust extends UIServices {
 
     private final TrustPolicy policy;
     private final List<URI> repositories;
@@ -63,6 +63,24 @@ final class PolicyTrust extends UIServices {
     @Override
     public TrustInfo getTrustInfo(Certificate[][] untrustedChain, String[] unsignedDetail) {
         return getTrustInfo(untrustedChain, List.of(), unsignedDetail);
+    }
+
+    /**
+     * Trust for a revert: its content comes from the installation's own bundle pool, where it was
+     * admitted by the policy of its first install, and is accepted again as it is.
+     */
+    static PolicyTrust admitted() {
+        return new PolicyTrust(new TrustPolicy(List.of(), List.of(), true, List.of()), List.of()) {
+            @Override
+            public synchronized TrustInfo getTrustInfo(Certificate[][] untrustedChains,
+                                                       Collection<PGPPublicKey> untrustedKeys, String[] unsignedDetail) {
+                List<Certificate> all = new ArrayList<>();
+                if (untrustedChains != null) {
+                    Arrays.stream(untrustedChains).forEach(c -> all.add(c[0]));
+                }
+                return new TrustInfo(all, untrustedKeys == null ? List.of() : untrustedKeys, false, true);
+            }
+        };
     }
 
     @Override
