@@ -143,6 +143,7 @@ final class ChangePlanner {
             long bytes = 0;
             Set<String> changedBundles = new HashSet<>();
             IArtifactRepository pool = pool();
+            List<String> modelContributions = new ArrayList<>();
             for (IInstallableUnit iu : plan.getAdditions().query(QueryUtil.createIUAnyQuery(), null).toUnmodifiableSet()) {
                 if (!shown(iu)) {
                     continue;
@@ -158,6 +159,9 @@ final class ChangePlanner {
                 } else {
                     added.add(new ChangePlan.UnitChange(id, Units.name(iu), "", iu.getVersion().toString(),
                         Units.isFeature(iu)));
+                    if (Units.isBundle(iu) && Units.requiresBundle(iu, RestartCheck.WORKBENCH_MODEL)) {
+                        modelContributions.add(iu.getId());
+                    }
                 }
                 if (Units.isBundle(iu)) {
                     bytes += downloadSize(iu, pool);
@@ -176,7 +180,16 @@ final class ChangePlanner {
             added.sort(order);
             updated.sort(order);
             gone.sort(order);
-            String restart = problems.isEmpty() ? RestartCheck.reason(bc, changedBundles) : "";
+            List<String> reasons = new ArrayList<>();
+            if (!modelContributions.isEmpty()) {
+                modelContributions.sort(null);
+                reasons.add(RestartCheck.modelReason(modelContributions));
+            }
+            String wired = RestartCheck.reason(bc, changedBundles);
+            if (!wired.isEmpty()) {
+                reasons.add(wired);
+            }
+            String restart = problems.isEmpty() ? String.join("; ", reasons) : "";
             return new ChangePlan(change, added, updated, gone, problems, !restart.isEmpty(), restart, bytes);
         }
 

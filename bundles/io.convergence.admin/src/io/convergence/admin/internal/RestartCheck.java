@@ -27,6 +27,15 @@ final class RestartCheck {
         "io.convergence.admin", "io.convergence.runtime", "io.convergence.ui.workbench", "org.eclipse.swt",
         "org.eclipse.e4.ui.workbench", "org.eclipse.e4.ui.workbench.swt");
 
+    /** The bundle of the workbench's application model. */
+    static final String WORKBENCH_MODEL = "org.eclipse.e4.ui.model.workbench";
+
+    /** Why bundles that build on the workbench model need a restart. */
+    static String modelReason(List<String> bundles) {
+        return String.join(", ", bundles) + (bundles.size() == 1 ? " builds" : " build") + " on the workbench's"
+            + " application model, which the workbench reads at start: restart it to see or drop their views";
+    }
+
     private RestartCheck() {
     }
 
@@ -38,6 +47,7 @@ final class RestartCheck {
     static String reason(BundleContext bc, Collection<String> changed) {
         Set<String> set = new LinkedHashSet<>(changed);
         List<String> reasons = new java.util.ArrayList<>();
+        List<String> model = new java.util.ArrayList<>();
         for (Bundle b : bc.getBundles()) {
             String bsn = b.getSymbolicName();
             if (bsn == null || !set.contains(bsn)) {
@@ -56,6 +66,10 @@ final class RestartCheck {
             if (w == null) {
                 continue;
             }
+            if (w.getRequiredWires(null).stream().anyMatch(r -> WORKBENCH_MODEL.equals(r.getProvider().getSymbolicName()))) {
+                model.add(bsn);
+                continue;
+            }
             Set<String> users = new TreeSet<>();
             for (BundleWire wire : w.getProvidedWires(null)) {
                 String user = wire.getRequirer().getSymbolicName();
@@ -66,6 +80,9 @@ final class RestartCheck {
             if (!users.isEmpty()) {
                 reasons.add(bsn + " is used by " + String.join(", ", users));
             }
+        }
+        if (!model.isEmpty()) {
+            reasons.add(modelReason(model));
         }
         return String.join("; ", reasons);
     }

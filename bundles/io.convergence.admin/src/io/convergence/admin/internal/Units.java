@@ -27,6 +27,12 @@ final class Units {
         return iu.getArtifacts().stream().filter(k -> "osgi.bundle".equals(k.getClassifier())).findFirst().orElseThrow();
     }
 
+    /** Whether the unit requires the bundle of that name (Require-Bundle). */
+    static boolean requiresBundle(IInstallableUnit iu, String symbolicName) {
+        return iu.getRequirements().stream().anyMatch(r -> r instanceof org.eclipse.equinox.internal.p2.metadata.IRequiredCapability c
+            && "osgi.bundle".equals(c.getNamespace()) && symbolicName.equals(c.getName()));
+    }
+
     /** The feature id without p2's suffix. */
     static String featureId(IInstallableUnit iu) {
         String id = iu.getId();
