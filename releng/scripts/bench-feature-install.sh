@@ -31,7 +31,7 @@ setup() { # round, mode: a fresh product and home
 start_demo() { "$root/convergence" demo --headless --for 90s --data "$work/d" >"$work/demo.out" 2>&1 &
   for _ in $(seq 1 240); do grep -q 'points=' "$work/demo.out" && return 0; sleep 0.25; done; return 1; }
 wait_point() { for _ in $(seq 1 240); do grep -q 'applied live: +com.example' "$work/demo.out" && return 0; sleep 0.25; done; return 1; }
-stop_demo() { pkill -INT -f "convergence.home=$work/h" 2>/dev/null; wait 2>/dev/null; }
+stop_demo() { pkill -TERM -f "convergence.home=$work/h" 2>/dev/null; wait 2>/dev/null; }
 live=() base=()
 for r in $(seq 1 "$rounds"); do
   setup; start_demo || { echo "bench: the product did not start" >&2; exit 1; }
