@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.convergence.api.historian.Bucket;
 import io.convergence.api.historian.Historian;
@@ -65,12 +66,55 @@ public final class DuckDbHistorianStore implements Historian, AutoCloseable {
     /**
      * {@inheritDoc}
      *
-     * <p>Times must lie in the years 1 to 9999. Text samples keep their text; a sample whose number
-     * is NaN is stored without a value.
+     * <p>Text samples keep their text; a sample whose number is NaN is stored without a value. A sample
+     * that cannot be stored never holds up the rest of its batch: one with a time outside the years 1
+     * to 9999, a text longer than 1,048,576 characters, an infinite value, or one the database refuses
+     * for a reason of its own is kept among the {@linkplain #rejects rejects} with the reason, in the
+     * same transaction as the rest (see {@link #onRejects}).
+     *
+     * @throws HistorianException if nothing was stored: with an {@link java.io.IOException} as its cause
+     *     when the storage failed (a full disk, an I/O error): the same batch may be appended again
+     *     later. After DuckDB invalidated the database (a checkpoint that hit a full disk), the store
+     *     opens it again at a later call.
      */
     @Override
     public void append(SampleBatch batch) throws HistorianException {
         engine.append(batch);
+    }
+
+    /**
+     * Calls {@code listener} with the rejects of every append that had some, on the appending thread,
+     * after the append is durable. One listener; a later call replaces it.
+     */
+    public void onRejects(Consumer<List<RejectedSample>> listener) {
+        engine.onRejects(listener);
+    }
+
+    /** Samples kept as rejects since this store was opened. */
+    public long rejectedSamples() {
+        return engine.rejected();
+    }
+
+    /**
+     * The newest rejects, newest first, at most {@code max}. The store keeps the newest 10,000 across
+     * restarts.
+     */
+    public List<RejectedSample> rejects(int max) throws HistorianException {
+        return engine.rejects(max);
+    }
+
+    /**
+     * The points that got a gap marker when this store was opened, because the process that wrote
+     * the folder before never closed it (it was killed, or the machine lost power): the marker lies
+     * just after each point's last sample, so the gap spans up to the first sample recorded now.
+     */
+    public int interruptedPoints() {
+        return engine.interruptedPoints();
+    }
+
+    /** How often the database was opened again after DuckDB had invalidated it (a checkpoint hit a full disk). */
+    public long reopened() {
+        return engine.reopened();
     }
 
     @Override

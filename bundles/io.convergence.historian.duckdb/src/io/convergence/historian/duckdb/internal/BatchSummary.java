@@ -82,6 +82,8 @@ final class BatchSummary {
                     known++;
                 }
             }
+            // close() would swallow a failure to flush (DuckDB 2.0.0.1): flush to see it.
+            fresh.flush();
         }
         if (known == 0) {
             return;
@@ -94,6 +96,7 @@ final class BatchSummary {
                         row(staged, s);
                     }
                 }
+                staged.flush();
             }
             st.executeUpdate(UPDATE);
         }

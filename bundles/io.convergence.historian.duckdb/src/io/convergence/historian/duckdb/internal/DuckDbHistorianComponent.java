@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.convergence.api.event.Event;
+import io.convergence.api.event.EventBus;
 import io.convergence.api.historian.Historian;
 import io.convergence.api.historian.HistorianException;
 import io.convergence.historian.duckdb.DuckDbHistorianStore;
@@ -21,6 +24,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -74,6 +80,10 @@ public final class DuckDbHistorianComponent {
     private final ServiceRegistration<Historian> registration;
     private final @Nullable ScheduledExecutorService retention;
 
+    /** Where rejects and interruptions are reported; the historian works without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile @Nullable EventBus events;
+
     @Activate
     public DuckDbHistorianComponent(BundleContext context, Config config) throws HistorianException {
         String dir = config.dataDir();
@@ -96,6 +106,10 @@ public final class DuckDbHistorianComponent {
         try {
             LOG.info("historian opened {} in {} ms ({} samples)", opened.dataDir(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), opened.size());
+            String where = opened.dataDir().toString();
+            RejectReporter rejects = new RejectReporter(where, this::publish);
+            opened.onRejects(rejects::report);
+
             Dictionary<String, Object> props = new Hashtable<>();
             props.put(DuckDbHistorianStore.DATA_DIR_PROPERTY, opened.dataDir().toString());
             props.put("service.description", "Embedded historian (DuckDB) in " + opened.dataDir());
@@ -129,6 +143,26 @@ public final class DuckDbHistorianComponent {
             }
         } catch (HistorianException | RuntimeException e) {
             LOG.error("historian retention failed: {}", e.getMessage(), e);
+        }
+    }
+
+    /** After the references are bound: reports what the open found. */
+    @Activate
+    void activated() {
+        int points = store.interruptedPoints();
+        if (points > 0) {
+            String where = store.dataDir().toString();
+            publish(new Event(Instant.now(), "historian", Event.Kind.SYSTEM, Event.Severity.WARNING,
+                "the historian in " + where + " was not closed by the process that wrote it last (killed, or a power"
+                    + " cut): a gap is marked after the last sample of " + points + " points",
+                Map.of("historian", where, "points", Integer.toString(points))));
+        }
+    }
+
+    private void publish(Event e) {
+        EventBus bus = events;
+        if (bus != null) {
+            bus.publish(e);
         }
     }
 

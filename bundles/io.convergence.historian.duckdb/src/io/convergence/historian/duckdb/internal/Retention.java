@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.BooleanSupplier;
 
+import io.convergence.api.historian.HistorianException;
+
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -81,19 +83,39 @@ final class Retention {
     }
 
     /**
-     * Deletes every sample before {@code cutoff}, a day at a time.
+     * Deletes every sample before {@code cutoff}, a day of samples at a time, each day starting at the
+     * oldest sample left. So a lone sample far in the past (a source clock that reset to 1970, or to
+     * the year 1) costs one slice, not one per day from then to now; and only this machine's clock
+     * sets the cutoff, so samples stamped far in the future delete nothing and are not deleted early.
      *
+     * @param oldest the oldest stored time, {@code Long.MAX_VALUE} if none
      * @param slice runs one slice under the writer lock and returns the samples it deleted
      * @param stop whether to stop between slices (the store is closing)
      */
-    static long run(long cutoff, long oldest, SliceRunner slice, BooleanSupplier stop) throws SQLException {
+    static long run(long cutoff, Oldest oldest, SliceRunner slice, BooleanSupplier stop)
+        throws SQLException, HistorianException {
         long deleted = 0;
-        long end = oldest;
-        while (end < cutoff && !stop.getAsBoolean()) {
-            end = end > cutoff - DAY ? cutoff : end + DAY;
+        long end = Long.MIN_VALUE;
+        while (!stop.getAsBoolean()) {
+            long first = oldest.get();
+            if (first >= cutoff) {
+                break;
+            }
+            // Progress even if the summary lagged behind the samples: never the same slice twice.
+            long from = Math.max(first, end);
+            end = from > cutoff - DAY ? cutoff : from + DAY;
             deleted += slice.deleteBefore(end);
+            if (end == cutoff) {
+                break;
+            }
         }
         return deleted;
+    }
+
+    /** The oldest stored time. */
+    @FunctionalInterface
+    interface Oldest {
+        long get() throws SQLException, HistorianException;
     }
 
     /** Deletes the samples before a time, in one transaction. */

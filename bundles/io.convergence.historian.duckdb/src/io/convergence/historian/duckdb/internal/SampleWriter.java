@@ -4,15 +4,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.convergence.api.historian.HistorianException;
 import io.convergence.api.point.PointPath;
 import io.convergence.api.point.SampleBatch;
+import io.convergence.historian.duckdb.RejectedSample;
 
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -25,31 +30,89 @@ import org.jspecify.annotations.Nullable;
  * and fsyncs it before it returns (seen with strace: one fsync of {@code historian.duckdb.wal} per
  * append); when the commit created the log, the folder is synced too. So a batch is durable when
  * {@link #append} returns. Not thread-safe: the caller serializes writers.
+ *
+ * <p>A sample that cannot be stored never holds up the others: rows that {@link RowCheck} finds
+ * wrong, and rows DuckDB itself refuses (found by trial appends that are rolled back, halving the
+ * rows each time), go to the {@link Rejects rejects table} in the same transaction as the rest.
+ * A failure of the storage (full disk, I/O) stores nothing and is reported for a retry.
  */
 final class SampleWriter {
 
     private final DuckDBConnection c;
     private final Path wal;
     private final PointIds ids;
+    private final Rejects rejects;
     private final String where;
     private final BatchSummary summary = new BatchSummary();
+    /** Why DuckDB refused each bad row found by {@link #refusedRows}; emptied after each append. */
+    private final Map<Integer, String> reasons = new HashMap<>();
 
     SampleWriter(DuckDBConnection c, Path dataDir, PointIds ids, String where) throws SQLException {
         this.c = c;
         this.wal = dataDir.resolve(Database.FILE_NAME + ".wal");
         this.ids = ids;
         this.where = where;
+        this.rejects = Rejects.prepare(c);
         BatchSummary.prepare(c);
     }
 
-    void append(SampleBatch batch) throws HistorianException {
+    /**
+     * Stores a batch: every row that can be stored as a sample, and the others as rejects, in one
+     * transaction.
+     *
+     * @return the rows kept as rejects, with their reasons
+     * @throws HistorianException if nothing was stored; with an {@link java.io.IOException} as its cause
+     *     when the storage failed (retry later), without one when the failure is not understood
+     */
+    List<RejectedSample> append(SampleBatch batch) throws HistorianException {
         int n = batch.size();
         if (n == 0) {
-            return;
+            return List.of();
         }
+        Instant now = Instant.now();
+        List<RejectedSample> rejected = new ArrayList<>();
+        int[] rows = RowCheck.storable(batch, rejected, now);
+        try {
+            commit(batch, rows, rejected);
+            return rejected;
+        } catch (SQLException | RuntimeException e) {
+            if (e instanceof SQLException sql && Failures.ofStorage(sql)) {
+                throw storageFailure(n, sql);
+            }
+            List<Integer> bad = refusedRows(batch, rows == null ? all(n) : rows, e);
+            if (bad.isEmpty()) {
+                throw new HistorianException(where + "storing " + n + " samples failed, and none of them alone; nothing"
+                    + " was stored (" + e.getMessage() + ")", e);
+            }
+            for (int row : bad) {
+                rejected.add(RowCheck.reject(batch, row, "refused by the database: " + firstLine(reasons.get(row)), now));
+            }
+            try {
+                commit(batch, RowCheck.without(rows, n, bad), rejected);
+                return rejected;
+            } catch (SQLException | RuntimeException again) {
+                if (again instanceof SQLException sql && Failures.ofStorage(sql)) {
+                    throw storageFailure(n, sql);
+                }
+                throw new HistorianException(where + "storing " + n + " samples failed; none of them was stored ("
+                    + again.getMessage() + ")", again);
+            } finally {
+                reasons.clear();
+            }
+        }
+    }
+
+    private HistorianException storageFailure(int n, SQLException e) {
+        String what = Failures.diskFull(e) ? "the disk is full: " : "";
+        return Failures.storage(where + what + "storing " + n + " samples failed and none of them was stored ("
+            + firstLine(e.getMessage()) + "); the storage failed, not the data", e);
+    }
+
+    private void commit(SampleBatch batch, int @Nullable [] rows, List<RejectedSample> rejected) throws SQLException {
         int nextBefore = ids.next();
+        long rejectBefore = rejects.nextId();
         Map<PointPath, Integer> fresh = new LinkedHashMap<>();
-        int[] rowIds = idsOf(batch, fresh);
+        int[] rowIds = idsOf(batch, rows, fresh);
         boolean walExisted = Files.exists(wal);
         try (Statement s = c.createStatement()) {
             s.execute("BEGIN TRANSACTION");
@@ -57,37 +120,93 @@ final class SampleWriter {
                 if (!fresh.isEmpty()) {
                     insertPoints(fresh);
                 }
-                appendSamples(batch, rowIds);
+                appendSamples(batch, rows, rowIds, 0, rowIds.length, true);
                 summary.write(c, nextBefore);
+                rejects.insert(c, rejected);
                 ids.publish(fresh);
                 s.execute("COMMIT");
                 if (!walExisted) {
                     FolderSync.sync(wal.getParent());
                 }
-            } catch (Exception e) {
+            } catch (SQLException | RuntimeException e) {
                 ids.forget(fresh, nextBefore);
+                rejects.rollBackTo(rejectBefore);
                 rollback(s, e);
                 throw e;
             } finally {
                 summary.clear();
             }
-        } catch (HistorianException e) {
-            throw e;
-        } catch (SQLException | RuntimeException e) {
-            throw new HistorianException(where + "storing " + n + " samples failed; none of them was stored ("
-                + e.getMessage() + ")", e);
         }
     }
 
-    private int[] idsOf(SampleBatch batch, Map<PointPath, Integer> fresh) {
-        int[] rowIds = new int[batch.size()];
+    /**
+     * The rows DuckDB refuses, found by appending halves in transactions that are rolled back: about
+     * two appends per halving for each bad row. Each reason is put in {@link #reasons}.
+     *
+     * @throws HistorianException if the storage fails meanwhile
+     */
+    private List<Integer> refusedRows(SampleBatch batch, int[] rows, Exception first) throws HistorianException {
+        int nextBefore = ids.next();
+        Map<PointPath, Integer> fresh = new LinkedHashMap<>();
+        int[] rowIds = idsOf(batch, rows, fresh);
+        List<Integer> bad = new ArrayList<>();
+        try {
+            halve(batch, rows, rowIds, 0, rows.length, String.valueOf(first.getMessage()), bad);
+        } catch (SQLException e) {
+            throw storageFailure(batch.size(), e);
+        } finally {
+            ids.forget(fresh, nextBefore);
+        }
+        return bad;
+    }
+
+    private void halve(SampleBatch batch, int[] rows, int[] rowIds, int from, int to, @Nullable String failure,
+                       List<Integer> bad) throws SQLException {
+        String f = failure != null ? failure : trial(batch, rows, rowIds, from, to);
+        if (f == null) {
+            return;
+        }
+        if (to - from == 1) {
+            bad.add(rows[from]);
+            reasons.put(rows[from], f);
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        halve(batch, rows, rowIds, from, mid, null, bad);
+        halve(batch, rows, rowIds, mid, to, null, bad);
+    }
+
+    /** Appends rows {@code [from, to)} and rolls back: the data failure, or {@code null} if they fit. */
+    private @Nullable String trial(SampleBatch batch, int[] rows, int[] rowIds, int from, int to) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("BEGIN TRANSACTION");
+            try {
+                appendSamples(batch, rows, rowIds, from, to, false);
+                return null;
+            } catch (SQLException e) {
+                if (Failures.ofStorage(e)) {
+                    throw e;
+                }
+                return String.valueOf(e.getMessage());
+            } catch (RuntimeException e) {
+                return String.valueOf(e.getMessage());
+            } finally {
+                rollback(s, null);
+            }
+        }
+    }
+
+    /** The point id of each stored row, handing out ids to new points (not yet visible). */
+    private int[] idsOf(SampleBatch batch, int @Nullable [] rows, Map<PointPath, Integer> fresh) {
+        int n = rows == null ? batch.size() : rows.length;
+        int[] rowIds = new int[n];
         // Producers reuse their PointPath objects: comparing by identity first spares most of the
         // record equals() a hash lookup costs, which showed in profiles.
         Map<PointPath, Integer> seen = new IdentityHashMap<>();
         @Nullable PointPath last = null;
         int lastId = 0;
-        for (int i = 0; i < rowIds.length; i++) {
-            PointPath p = batch.point(i);
+        for (int j = 0; j < n; j++) {
+            PointPath p = batch.point(rows == null ? j : rows[j]);
             if (p != last) {
                 Integer id = seen.get(p);
                 if (id == null) {
@@ -100,7 +219,7 @@ final class SampleWriter {
                 last = p;
                 lastId = id;
             }
-            rowIds[i] = lastId;
+            rowIds[j] = lastId;
         }
         return rowIds;
     }
@@ -115,22 +234,20 @@ final class SampleWriter {
                 a.append(now);
                 a.endRow();
             }
+            a.flush();
         }
     }
 
-    private void appendSamples(SampleBatch batch, int[] rowIds) throws SQLException, HistorianException {
+    private void appendSamples(SampleBatch batch, int @Nullable [] rows, int[] rowIds, int from, int to,
+                               boolean summarize) throws SQLException {
         try (DuckDBAppender a = c.createAppender("main", "samples")) {
-            for (int i = 0; i < rowIds.length; i++) {
+            for (int j = from; j < to; j++) {
+                int i = rows == null ? j : rows[j];
                 long micros = batch.timeMicros(i);
-                if (!Micros.storable(micros)) {
-                    throw new HistorianException(where + "sample " + i + " of the batch (" + batch.point(i)
-                        + ") has time " + micros + " µs since the epoch, outside the years 1 to 9999;"
-                        + " none of the batch's " + rowIds.length + " samples was stored");
-                }
                 String text = batch.text(i);
                 double v = batch.number(i);
                 a.beginRow();
-                a.append(rowIds[i]);
+                a.append(rowIds[j]);
                 a.appendEpochMicros(micros);
                 if (text != null || Double.isNaN(v)) {
                     // NaN would poison min, max and avg; no value is NULL, which aggregates skip.
@@ -145,16 +262,37 @@ final class SampleWriter {
                 }
                 a.append((byte) batch.quality(i).ordinal());
                 a.endRow();
-                summary.add(rowIds[i], micros);
+                if (summarize) {
+                    summary.add(rowIds[j], micros);
+                }
             }
+            // Explicitly: a failure to flush the last rows is thrown here, while close() swallows it
+            // (DuckDB 2.0.0.1) and the transaction would commit without them.
+            a.flush();
         }
     }
 
-    private static void rollback(Statement s, Exception cause) {
+    private static int[] all(int n) {
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        return rows;
+    }
+
+    private static String firstLine(@Nullable String s) {
+        String m = String.valueOf(s);
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    private static void rollback(Statement s, @Nullable Exception cause) {
         try {
             s.execute("ROLLBACK");
         } catch (SQLException e) {
-            cause.addSuppressed(e);
+            if (cause != null) {
+                cause.addSuppressed(e);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.convergence.historian.duckdb.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -20,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import io.convergence.api.historian.Bucket;
 import io.convergence.api.historian.HistorianException;
 import io.convergence.api.point.PointPath;
+import io.convergence.api.point.Quality;
+import io.convergence.api.point.Sample;
 import io.convergence.historian.duckdb.DuckDbHistorianStore;
 import io.convergence.historian.duckdb.StoreOptions;
 
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a process that appends (SIGKILL, no shutdown hook, no checkpoint) and checks that every
- * acknowledged batch is there after DuckDB replays its write-ahead log, and no part of any batch.
+ * acknowledged batch is there after DuckDB replays its write-ahead log, no part of any batch, and that
+ * the next writer marks the gap the killed one left.
  */
 class CrashTest {
 
@@ -45,7 +49,7 @@ class CrashTest {
         Path err = tmp.resolve("child.err");
         ProcessBuilder pb = ChildJvm.command(childTmp, "io.convergence.historian.duckdb.internal.CrashProbe",
             List.of(dir.toString(), Integer.toString(SIZE), "1000", Integer.toString(POINTS)),
-            "io.convergence.historian.duckdb", "io.convergence.api", "org.duckdb.duckdb_jdbc");
+            "io.convergence.historian.duckdb", "io.convergence.api", "org.duckdb.duckdb_jdbc", "slf4j.api");
         pb.redirectError(err.toFile());
         Process child = pb.start();
         int acked = -1;
@@ -90,16 +94,19 @@ class CrashTest {
         assertEquals(files, Folders.snapshot(dir), "a read-only open after a crash changes nothing");
 
         try (DuckDbHistorianStore h = DuckDbHistorianStore.open(dir, StoreOptions.DEFAULTS)) {
-            long size = h.size();
+            // The killed writer never closed the folder: each point's series gets a gap marker.
+            assertEquals(POINTS, h.interruptedPoints());
+            long size = h.size() - POINTS;
             assertEquals(readOnlySize, size);
             assertEquals(0, size % SIZE, "whole batches only: " + size);
             long batches = size / SIZE;
             assertTrue(batches >= acked + 1, "batches 0.." + acked + " were acknowledged, " + batches + " found");
-            System.out.println("[historian] killed after ack of batch " + acked + "; found " + batches + " whole batches");
+            System.out.println("[historian] killed after ack of batch " + acked + "; found " + batches
+                + " whole batches, and a gap marked after the last sample of each of " + POINTS + " points");
             for (int p = 0; p < POINTS; p++) {
+                PointPath point = PointPath.of("probe", "p" + p);
                 // Batch k lies in [k * SIZE, (k + 1) * SIZE) ms and holds the value k SIZE / POINTS times.
-                List<Bucket> perBatch = h.buckets(PointPath.of("probe", "p" + p), Instant.EPOCH, Instant.MAX,
-                    Duration.ofMillis(SIZE));
+                List<Bucket> perBatch = h.buckets(point, Instant.EPOCH, Instant.MAX, Duration.ofMillis(SIZE));
                 assertEquals(batches, perBatch.size());
                 for (int k = 0; k < batches; k++) {
                     Bucket b = perBatch.get(k);
@@ -107,9 +114,21 @@ class CrashTest {
                     assertEquals(SIZE / POINTS, b.count(), "batch " + k + " of point " + p);
                     assertEquals(k, b.min());
                     assertEquals(k, b.max());
+                    assertEquals(k == batches - 1 ? 1 : 0, b.bad(), "the gap marker in the last batch only");
                 }
+                // The marker lies one microsecond after the point's last sample, in the samples' own time base.
+                long last = ((batches - 1) * SIZE + SIZE - POINTS + p) * 1_000L;
+                List<Sample> end = h.samples(point, StoreQueryTest.at(last), Instant.MAX, 10);
+                assertEquals(2, end.size(), end.toString());
+                assertEquals(Quality.GOOD, end.get(0).quality());
+                assertEquals(StoreQueryTest.at(last + 1), end.get(1).time());
+                assertEquals(Quality.BAD, end.get(1).quality());
+                assertNull(end.get(1).value());
             }
             assertNotNull(h.points());
+        }
+        try (DuckDbHistorianStore h = DuckDbHistorianStore.open(dir, StoreOptions.DEFAULTS)) {
+            assertEquals(0, h.interruptedPoints(), "closed cleanly this time: nothing more to mark");
         }
     }
 }

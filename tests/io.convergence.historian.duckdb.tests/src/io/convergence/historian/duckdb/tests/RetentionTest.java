@@ -69,4 +69,50 @@ class RetentionTest {
                 h.points().get(0));
         }
     }
+
+    /**
+     * Source clocks far off: a sample from 2999 must not make retention delete today's data nor be
+     * deleted itself; samples from 1970 and from the year 1 must go, without retention walking a day
+     * at a time from then to now (over 700,000 transactions).
+     */
+    @Test
+    void sourceClocksFarOffNeitherFoolNorStallRetention() throws Exception {
+        long now = StoreQueryTest.micros(Instant.now());
+        PointPath future = PointPath.of("line1", "future");
+        PointPath past = PointPath.of("line1", "past");
+        SampleBatch.Builder b = SampleBatch.builder(64);
+        for (int h = 0; h < 48; h++) {
+            b.add(STEADY, now - h * HOUR, h, Quality.GOOD);
+        }
+        long y2999 = StoreQueryTest.micros(Instant.parse("2999-06-01T00:00:00Z"));
+        b.add(STEADY, y2999, -1, Quality.GOOD).add(future, y2999, -2, Quality.GOOD);
+        b.add(past, 0, 1970, Quality.GOOD).add(past, StoreQueryTest.micros(Instant.parse("0001-01-01T00:00:00Z")), 1, Quality.GOOD);
+        try (DuckDbHistorianStore h = DuckDbHistorianStore.open(dir, StoreOptions.DEFAULTS)) {
+            h.append(b.build());
+            long[] deleted = {-1};
+            Thread retention = new Thread(() -> {
+                try {
+                    deleted[0] = h.deleteOlderThan(StoreQueryTest.at(now).minus(Duration.ofDays(1)).plusSeconds(60));
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            retention.start();
+            retention.join(30_000);
+            if (retention.isAlive()) {
+                h.close();
+                retention.join();
+                throw new AssertionError("retention still busy after 30 s: a slice per day since the year 1");
+            }
+            // 24 hourly samples lie in the day kept, 24 before it; and the two from long ago.
+            assertEquals(24 + 2, deleted[0]);
+            assertEquals(24 + 1, h.samples(STEADY, Instant.MIN, Instant.MAX, 1000).size(), "today's data stays");
+            assertEquals(StoreQueryTest.at(y2999), h.points().stream().filter(p -> p.point().equals(STEADY))
+                .findFirst().orElseThrow().last());
+            assertEquals(1, h.samples(future, Instant.MIN, Instant.MAX, 10).size(), "2999 is not old");
+            assertEquals(List.of(), h.samples(past, Instant.MIN, Instant.MAX, 10));
+            assertEquals(List.of(future, STEADY), h.points().stream().map(PointSummary::point).toList());
+            assertEquals(0, h.deleteOlderThan(StoreQueryTest.at(now).minus(Duration.ofDays(1)).plusSeconds(60)));
+        }
+    }
 }

@@ -157,28 +157,27 @@ class StoreQueryTest {
     }
 
     @Test
-    void aFailedAppendStoresNothingNotEvenItsNewPoints() throws Exception {
+    void aSampleOutsideTheYearsIsRejectedAndTheRestOfItsBatchStored() throws Exception {
         PointPath fresh = PointPath.of("acme", "new");
         try (DuckDbHistorianStore h = DuckDbHistorianStore.open(dir, StoreOptions.DEFAULTS)) {
             h.append(handBatch());
             SampleBatch.Builder b = SampleBatch.builder(50_000);
             for (int i = 0; i < 50_000; i++) {
-                // Long.MAX_VALUE µs would read back as "infinity": refused in the middle of the batch.
+                // Long.MAX_VALUE µs would read back as "infinity": rejected in the middle of the batch.
                 b.add(i % 2 == 0 ? fresh : P, i == 30_000 ? Long.MAX_VALUE : T0 + 100 * S + i, i, Quality.GOOD);
             }
-            HistorianException e = assertThrows(HistorianException.class, () -> h.append(b.build()));
-            assertTrue(e.getMessage().startsWith("data folder " + dir.toRealPath() + ": sample 30000"), e.getMessage());
-            assertTrue(e.getMessage().contains("none of the batch's 50000 samples was stored"), e.getMessage());
-            assertEquals(10, h.size());
-            assertEquals(List.of(Q, P), h.points().stream().map(PointSummary::point).toList());
-            assertEquals(8, h.samples(P, Instant.MIN, Instant.MAX, 1000).size());
-
-            h.append(SampleBatch.builder(1).add(fresh, T0, 42, Quality.GOOD).build());
-            assertEquals(11, h.size());
+            h.append(b.build());
+            assertEquals(10 + 49_999, h.size());
+            assertEquals(List.of(Q, P, fresh), h.points().stream().map(PointSummary::point).toList());
+            assertEquals(8 + 25_000, h.samples(P, Instant.MIN, Instant.MAX, 100_000).size());
+            assertEquals(24_999, h.samples(fresh, Instant.MIN, Instant.MAX, 100_000).size());
+            assertEquals(1, h.rejectedSamples());
+            assertTrue(h.rejects(10).get(0).reason().contains("outside the years 1 to 9999"), h.rejects(10).toString());
         }
         try (DuckDbHistorianStore h = DuckDbHistorianStore.open(dir, StoreOptions.DEFAULTS)) {
-            assertEquals(List.of(new PointSummary(fresh, 1, at(T0), at(T0))),
+            assertEquals(List.of(new PointSummary(fresh, 24_999, at(T0 + 100 * S), at(T0 + 100 * S + 49_998))),
                 h.points().stream().filter(p -> p.point().equals(fresh)).toList());
+            assertEquals(1, h.rejects(10).size(), "rejects are kept across a restart");
         }
     }
 
