@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 final class BusQueue implements BusSubscription {
 
     private static final Logger LOG = LoggerFactory.getLogger(BusQueue.class);
+    /** How long closing an every-batch subscription waits for the batches queued before it to be delivered. */
+    static final long DRAIN_MILLIS = 30_000;
 
     private final String name;
     private final Delivery delivery;
@@ -65,12 +67,18 @@ final class BusQueue implements BusSubscription {
     }
 
     private void run() {
-        while (!closed) {
+        while (true) {
             SampleBatch batch;
             try {
-                batch = queue.take();
+                batch = queue.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 break;
+            }
+            if (batch == null) {
+                if (closed) {
+                    break;
+                }
+                continue;
             }
             try {
                 listener.onSamples(batch);
@@ -96,12 +104,28 @@ final class BusQueue implements BusSubscription {
         return delivered.get();
     }
 
+    /**
+     * Stops taking batches. An every-batch subscriber (a recorder, a model) still gets what was queued
+     * for it before: this waits, up to {@link #DRAIN_MILLIS}, until the delivery thread has handed it
+     * over. Called from the listener itself, delivery stops after the batch in hand.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        if (delivery == Delivery.EVERY_BATCH && Thread.currentThread() != thread) {
+            try {
+                thread.join(DRAIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                LOG.warn("bus subscriber '{}' did not take its last {} batches within {} ms; they are dropped", name,
+                    queue.size(), DRAIN_MILLIS);
+            }
+        }
         thread.interrupt();
         queue.clear();
         onClose.accept(this);

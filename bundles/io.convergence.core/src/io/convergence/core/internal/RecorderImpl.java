@@ -1,26 +1,28 @@
 package io.convergence.core.internal;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
-import io.convergence.api.bus.BusSubscription;
-import io.convergence.api.bus.Delivery;
 import io.convergence.api.bus.SampleBus;
+import io.convergence.api.event.Event;
+import io.convergence.api.event.EventBus;
 import io.convergence.api.historian.Historian;
-import io.convergence.api.historian.HistorianException;
 import io.convergence.api.point.SampleBatch;
 import io.convergence.core.Recorder;
 import io.convergence.core.RecorderStatus;
 
 import org.jspecify.annotations.Nullable;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentConstants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -28,10 +30,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Subscribes to the bus for every batch and appends to the historian from a writer thread of its
- * own, merging whatever queued up meanwhile into one append: the slower the disk, the larger the
- * appends, so the historian keeps up. A failed append is retried with backoff; nothing is dropped.
- * Immediate: it records whenever a historian is there, whether or not anyone asks for its status.
+ * Writes the {@link RecordingQueue} out to the historian from a thread of its own, merging whatever
+ * queued up meanwhile into one append: the slower the disk, the larger the appends, so the historian
+ * keeps up. {@link AppendPolicy} decides what a failed append means: the storage's failures are
+ * retried, the data's are narrowed down to the samples at fault, which are set aside.
+ *
+ * <p>When the component goes, what it holds is either written or handed on, never dropped silently:
+ * when the runtime stops (the framework or this bundle stops, the component is disabled, the bus goes)
+ * it writes out everything queued, then a gap marker after each recorded point's last sample; when
+ * only the historian or this configuration changes, it writes out what is queued and leaves the queue,
+ * still subscribed to the bus, to the next recorder. Immediate: it records whenever a historian is
+ * there, whether or not anyone asks for its status.
  */
 @Component(service = Recorder.class, configurationPid = RecorderImpl.PID, immediate = true)
 @Designate(ocd = RecorderImpl.Config.class)
@@ -39,122 +48,71 @@ public final class RecorderImpl implements Recorder {
 
     static final String PID = "io.convergence.core.recorder";
     private static final Logger LOG = LoggerFactory.getLogger(RecorderImpl.class);
+    private static final Duration STOP_DRAIN = Duration.ofSeconds(20);
+    private static final Duration HANDOVER_DRAIN = Duration.ofSeconds(5);
 
     @ObjectClassDefinition(name = "Recorder", description = "Stores every sample of the bus in the historian.")
     public @interface Config {
         @AttributeDefinition(name = "Largest append", description = "Most samples written in one append.", min = "1000")
         int maxAppendSamples() default 200_000;
 
-        @AttributeDefinition(name = "Samples queued", description = "Samples waiting for the historian before publishers are held up.", min = "10000")
-        int maxQueuedSamples() default 2_000_000;
+        @AttributeDefinition(name = "Queue (MB)", description = "Memory for samples waiting for the historian."
+            + " Full while the historian is only behind: publishers wait. Full while it cannot store (a full"
+            + " disk): new samples are dropped, counted, and marked as a gap.", min = "1")
+        int maxQueuedMegabytes() default 256;
     }
 
-    private final Historian historian;
-    private final LinkedBlockingQueue<SampleBatch> queue = new LinkedBlockingQueue<>();
-    private final AtomicLong received = new AtomicLong();
-    private final AtomicLong stored = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final Object room = new Object();
+    private final BundleContext context;
+    private final SampleBus bus;
+    private final RecordingQueue queue;
+    private final AppendPolicy appends;
     private final int maxAppend;
-    private final int maxQueued;
-    private final BusSubscription subscription;
     private final Thread writer;
-    private volatile @Nullable String lastError;
     private volatile boolean running = true;
 
+    /** Where outages, drops and rejects are reported; recording works without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile @Nullable EventBus events;
+
     @Activate
-    public RecorderImpl(@Reference SampleBus bus, @Reference Historian historian, Config config) {
-        this.historian = historian;
+    public RecorderImpl(BundleContext context, @Reference SampleBus bus, @Reference Historian historian, Config config) {
+        this.context = context;
+        this.bus = bus;
         this.maxAppend = config.maxAppendSamples();
-        this.maxQueued = config.maxQueuedSamples();
+        this.queue = RecordingQueue.claim(bus, (long) config.maxQueuedMegabytes() << 20);
+        this.appends = new AppendPolicy(historian, queue, this::publish, () -> running);
+        queue.attach(this::publish);
         this.writer = new Thread(this::write, "convergence-recorder");
         this.writer.setDaemon(true);
         this.writer.start();
-        this.subscription = bus.subscribe("recorder", Delivery.EVERY_BATCH, this::accept);
-    }
-
-    private void accept(SampleBatch batch) {
-        synchronized (room) {
-            // Hold the bus (and so the publishers) while the historian is far behind.
-            while (running && received.get() - stored.get() > maxQueued) {
-                try {
-                    room.wait(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-        received.addAndGet(batch.size());
-        queue.add(batch);
     }
 
     private void write() {
-        List<SampleBatch> taken = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
-            try {
-                SampleBatch first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+        try {
+            while (running) {
+                if (queue.hasDrops() && !queue.failing()) {
+                    SampleBatch gaps = queue.dropGaps();
+                    if (!appends.storeAll(gaps)) {
+                        break;
+                    }
+                    LOG.info("marked a gap for {} points whose samples were dropped", gaps.size());
                 }
-                taken.add(first);
-                int n = first.size();
-                SampleBatch next;
-                while (n < maxAppend && (next = queue.peek()) != null && n + next.size() <= maxAppend) {
-                    taken.add(queue.poll());
-                    n += next.size();
-                }
-                SampleBatch merged = merge(taken, n);
-                appendUntilDone(merged);
-                taken.clear();
-            } catch (InterruptedException e) {
-                if (!running) {
+                List<RecordingQueue.Entry> taken = queue.take(maxAppend, 100);
+                if (!taken.isEmpty() && !appends.storeTaken(taken)) {
                     break;
                 }
             }
+        } catch (InterruptedException e) {
+            // stopping
         }
-    }
-
-    private void appendUntilDone(SampleBatch batch) throws InterruptedException {
-        long backoff = 100;
-        while (true) {
-            try {
-                historian.append(batch);
-                stored.addAndGet(batch.size());
-                synchronized (room) {
-                    room.notifyAll();
-                }
-                return;
-            } catch (HistorianException | RuntimeException e) {
-                failed.incrementAndGet();
-                lastError = e.getMessage();
-                LOG.error("historian append of {} samples failed; retrying in {} ms: {}", batch.size(), backoff,
-                    e.getMessage());
-                if (!running) {
-                    throw new InterruptedException("stopping with an append that failed");
-                }
-                Thread.sleep(backoff);
-                backoff = Math.min(backoff * 2, 10_000);
-            }
-        }
-    }
-
-    private static SampleBatch merge(List<SampleBatch> batches, int size) {
-        if (batches.size() == 1) {
-            return batches.get(0);
-        }
-        SampleBatch.Builder b = SampleBatch.builder(size);
-        for (SampleBatch s : batches) {
-            b.addAll(s);
-        }
-        return b.build();
     }
 
     @Override
     public RecorderStatus status() {
-        long r = received.get();
-        long s = stored.get();
-        return new RecorderStatus(r, s, r - s, failed.get(), lastError);
+        RecordingQueue.Snapshot s = queue.snapshot();
+        long pending = s.received() - s.stored() - s.rejected() - s.dropped();
+        return new RecorderStatus(s.received(), s.stored(), pending, s.failedAppends(), s.lastError(), s.rejected(),
+            s.dropped(), s.heldBytes(), s.historian());
     }
 
     @Override
@@ -162,12 +120,12 @@ public final class RecorderImpl implements Recorder {
         long deadline = System.nanoTime() + timeout.toNanos();
         long target = -1;
         while (System.nanoTime() < deadline) {
-            // What the bus has handed over so far must be received, then stored.
-            long r = received.get();
-            if (target < 0 || r > target) {
-                target = r;
+            // What the bus has handed over so far must be received, then stored (or accounted for).
+            RecorderStatus s = status();
+            if (target < 0 || s.received() > target) {
+                target = s.received();
             }
-            if (stored.get() >= target && queue.isEmpty()) {
+            if (s.stored() + s.rejected() + s.dropped() >= target && queue.isEmpty()) {
                 return true;
             }
             Thread.sleep(10);
@@ -175,10 +133,75 @@ public final class RecorderImpl implements Recorder {
         return false;
     }
 
+    @Override
+    public int endSeries() throws InterruptedException {
+        SampleBatch gaps = queue.ends().openEnds();
+        if (gaps.isEmpty()) {
+            return 0;
+        }
+        if (!appends.storeAll(gaps)) {
+            LOG.warn("the gap markers that end the recorded series of {} points could not be stored", gaps.size());
+            return 0;
+        }
+        LOG.info("marked the end of the recorded series of {} points", gaps.size());
+        return gaps.size();
+    }
+
+    private void publish(Event e) {
+        EventBus b = events;
+        if (b != null) {
+            b.publish(e);
+        }
+    }
+
     @Deactivate
-    void deactivate() throws InterruptedException {
-        subscription.close();
+    void deactivate(int reason) throws InterruptedException {
         running = false;
+        appends.wake();
         writer.join(30_000);
+        if (stopping(reason)) {
+            appends.drain(maxAppend, STOP_DRAIN);
+            // The bus delivers what it still had for us before the subscription closes; without a writer
+            // the queue takes it without holding the bus up (what does not fit is dropped and counted).
+            queue.detach();
+            queue.closeSubscription();
+            appends.drain(maxAppend, STOP_DRAIN);
+            endSeries();
+            queue.close();
+            RecorderStatus s = status();
+            if (s.dropped() > 0) {
+                LOG.warn("the recorder stopped; {} samples could not be stored", s.dropped());
+            }
+        } else {
+            appends.drain(maxAppend, HANDOVER_DRAIN);
+            queue.release();
+        }
+    }
+
+    /**
+     * Whether the recording stops for good, rather than a historian or a configuration being replaced:
+     * the framework or this bundle stops, the component was disabled, or the bus it records went away.
+     */
+    private boolean stopping(int reason) {
+        if (reason == ComponentConstants.DEACTIVATION_REASON_DISABLED
+            || reason == ComponentConstants.DEACTIVATION_REASON_DISPOSED
+            || reason == ComponentConstants.DEACTIVATION_REASON_BUNDLE_STOPPED) {
+            return true;
+        }
+        try {
+            if (context.getBundle(0).getState() == Bundle.STOPPING || context.getBundle().getState() == Bundle.STOPPING) {
+                return true;
+            }
+            for (ServiceReference<SampleBus> ref : context.getServiceReferences(SampleBus.class, null)) {
+                SampleBus b = context.getService(ref);
+                context.ungetService(ref);
+                if (b == bus) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IllegalStateException | InvalidSyntaxException e) {
+            return true;
+        }
     }
 }
