@@ -1,5 +1,6 @@
 package io.convergence.api.bus;
 
+import io.convergence.api.point.PointFilter;
 import io.convergence.api.point.SampleBatch;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -24,6 +25,20 @@ public interface SampleBus {
      * @return the subscription; close it to stop delivery
      */
     BusSubscription subscribe(String name, Delivery delivery, SampleListener listener);
+
+    /**
+     * Subscribes a listener to the samples of some points only: each batch is cut down to the rows
+     * whose point the filter matches before it is queued, and batches with no such row are not
+     * delivered at all. A view showing three points of ten thousand thus queues and handles three.
+     *
+     * @param name a short name for diagnostics
+     * @param delivery whether the listener must see every batch
+     * @param filter the points wanted
+     * @param listener what to call
+     * @return the subscription; close it to stop delivery
+     * @since 1.1
+     */
+    BusSubscription subscribe(String name, Delivery delivery, PointFilter filter, SampleListener listener);
 
     /** Totals since the bus started. */
     BusStatistics statistics();

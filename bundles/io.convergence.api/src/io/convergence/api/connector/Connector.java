@@ -68,6 +68,19 @@ public interface Connector {
         return unsupported("call");
     }
 
+    /**
+     * Does what an action of the current {@link ConnectorState#problem() problem} offers, such as
+     * {@link ConnectorProblem#TRUST_CERTIFICATE}; the connector then tries again.
+     *
+     * @param actionId the {@link ConnectorProblem.Action#id()} chosen
+     * @return completes when the action is done (not when the connection is back); fails with a
+     *     {@link ConnectorException} if the current problem offers no such action
+     * @since 1.1
+     */
+    default CompletableFuture<Void> act(String actionId) {
+        return unsupported("the action '" + actionId + "'");
+    }
+
     private <T> CompletableFuture<T> unsupported(String what) {
         return CompletableFuture.failedFuture(
             new UnsupportedOperationException("connector '" + id() + "' does not support " + what));

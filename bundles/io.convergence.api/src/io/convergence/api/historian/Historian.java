@@ -3,6 +3,7 @@ package io.convergence.api.historian;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.convergence.api.point.PointPath;
 import io.convergence.api.point.Sample;
@@ -37,4 +38,31 @@ public interface Historian {
 
     /** The number of samples stored in all. */
     long size() throws HistorianException;
+
+    /**
+     * Streams the raw samples of some points in {@code [from, to)} to a consumer, in batches of at
+     * most {@code batchSize} rows, in time order across the points (rows of equal time in the order
+     * of {@code points}). For replaying history through the same code that handles live samples;
+     * a historian streams from storage without holding the range in memory.
+     *
+     * @since 1.1
+     */
+    default void read(List<PointPath> points, Instant from, Instant to, int batchSize, Consumer<SampleBatch> sink)
+        throws HistorianException {
+        HistoryMerge.read(this, points, from, to, batchSize, sink);
+    }
+
+    /**
+     * Replaces what is stored for some points in {@code [from, to)} by the samples of a batch, in
+     * one transaction: for derived points whose values were recomputed. Every row of the batch must
+     * be of one of the points and inside the range.
+     *
+     * @throws HistorianException if the historian cannot replace (then nothing changed)
+     * @throws IllegalArgumentException if a row lies outside the points or the range
+     * @since 1.1
+     */
+    default void replace(List<PointPath> points, Instant from, Instant to, SampleBatch batch)
+        throws HistorianException {
+        throw new HistorianException("this historian cannot replace stored samples");
+    }
 }

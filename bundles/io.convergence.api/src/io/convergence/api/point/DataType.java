@@ -9,10 +9,16 @@ public enum DataType {
     /** a floating-point number. */
     DOUBLE,
     /** text. */
-    STRING;
+    STRING,
+    /**
+     * an array or a structure, carried as JSON text ({@link JsonValue}).
+     *
+     * @since 1.1
+     */
+    JSON;
 
     /** Whether samples of this type are carried as numbers. */
     public boolean isNumeric() {
-        return this != STRING;
+        return this != STRING && this != JSON;
     }
 }

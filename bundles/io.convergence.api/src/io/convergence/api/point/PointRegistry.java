@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import io.convergence.api.event.Registration;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -28,4 +30,14 @@ public interface PointRegistry {
 
     /** The point at a path, if known. */
     Optional<PointInfo> find(PointPath path);
+
+    /**
+     * Tells a listener about every change from now on, so that views and models need not poll.
+     * The listener is first told about every point known now, one {@link PointChange} per source,
+     * as if each had just been announced.
+     *
+     * @return close it to stop listening
+     * @since 1.1
+     */
+    Registration addListener(PointListener listener);
 }

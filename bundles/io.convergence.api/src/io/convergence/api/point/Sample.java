@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param point the point
  * @param time the source timestamp
- * @param value a {@link Double} for numeric points, a {@link String} for text points, {@code null}
- *     when there is no value (a gap, which always has {@link Quality#BAD})
+ * @param value a {@link Double} for numeric points, a {@link String} for text points, a
+ *     {@link JsonValue} for arrays and structures (since 1.1), {@code null} when there is no value
+ *     (a gap, which always has {@link Quality#BAD})
  * @param quality how far the value can be trusted
  */
 public record Sample(PointPath point, Instant time, @Nullable Object value, Quality quality) {

@@ -15,26 +15,33 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A row with quality {@link Quality#BAD} and no value ({@link Double#NaN}, no text) marks a gap.
  *
+ * <p>Since 1.1 a row may also hold a structured value, an array or a structure written as JSON
+ * ({@link #isJson(int)}); its JSON text is in the text column, so a consumer written for 1.0 sees it
+ * as text.
+ *
  * <p>Build one with {@link #builder(int)}.
  */
 public final class SampleBatch implements Iterable<Sample> {
 
     private static final SampleBatch EMPTY = new SampleBatch(new PointPath[0], new long[0], new double[0], null,
-        new byte[0], 0);
+        null, new byte[0], 0);
 
     private final PointPath[] points;
     private final long[] micros;
     private final double[] numbers;
     private final String @Nullable [] texts;
+    /** Which text rows hold JSON; {@code null} when none does. */
+    private final boolean @Nullable [] json;
     private final byte[] qualities;
     private final int size;
 
     private SampleBatch(PointPath[] points, long[] micros, double[] numbers, String @Nullable [] texts,
-                        byte[] qualities, int size) {
+                        boolean @Nullable [] json, byte[] qualities, int size) {
         this.points = points;
         this.micros = micros;
         this.numbers = numbers;
         this.texts = texts;
+        this.json = json;
         this.qualities = qualities;
         this.size = size;
     }
@@ -78,8 +85,7 @@ public final class SampleBatch implements Iterable<Sample> {
 
     /** The source timestamp of row {@code i}. */
     public Instant time(int i) {
-        long m = timeMicros(i);
-        return Instant.ofEpochSecond(Math.floorDiv(m, 1_000_000L), Math.floorMod(m, 1_000_000L) * 1_000L);
+        return Micros.toInstant(timeMicros(i));
     }
 
     /** The numeric value of row {@code i}; {@link Double#NaN} for text rows and gaps. */
@@ -88,17 +94,42 @@ public final class SampleBatch implements Iterable<Sample> {
         return numbers[i];
     }
 
-    /** The text value of row {@code i}, or {@code null} if the row is numeric or a gap. */
+    /**
+     * The text value of row {@code i}, or {@code null} if the row is numeric or a gap. For a
+     * {@linkplain #isJson(int) JSON row}, its JSON text.
+     */
     public @Nullable String text(int i) {
         check(i);
         return texts == null ? null : texts[i];
     }
 
-    /** The value of row {@code i}: a {@link Double}, a {@link String}, or {@code null} for a gap. */
+    /**
+     * Whether row {@code i} holds a structured value (an array or a structure) as JSON text.
+     *
+     * @since 1.1
+     */
+    public boolean isJson(int i) {
+        check(i);
+        return json != null && json[i];
+    }
+
+    /**
+     * The JSON text of row {@code i}, or {@code null} if it is not a {@linkplain #isJson(int) JSON row}.
+     *
+     * @since 1.1
+     */
+    public @Nullable String json(int i) {
+        return isJson(i) ? texts[i] : null;
+    }
+
+    /**
+     * The value of row {@code i}: a {@link Double}, a {@link String}, a {@link JsonValue} (since 1.1),
+     * or {@code null} for a gap.
+     */
     public @Nullable Object value(int i) {
         String t = text(i);
         if (t != null) {
-            return t;
+            return json != null && json[i] ? new JsonValue(t) : t;
         }
         double d = numbers[i];
         return Double.isNaN(d) && qualities[i] == Quality.BAD.ordinal() ? null : d;
@@ -118,6 +149,45 @@ public final class SampleBatch implements Iterable<Sample> {
     /** Whether row {@code i} marks a gap: bad quality and no value. */
     public boolean isGap(int i) {
         return quality(i) == Quality.BAD && value(i) == null;
+    }
+
+    /**
+     * The rows whose point the filter matches, in order; this batch itself when every row matches.
+     *
+     * @since 1.1
+     */
+    public SampleBatch select(PointFilter filter) {
+        if (filter.isAll()) {
+            return this;
+        }
+        // Producers reuse their PointPath objects, so runs of one object need one match.
+        boolean[] keep = new boolean[size];
+        int kept = 0;
+        @Nullable PointPath last = null;
+        boolean lastMatch = false;
+        for (int i = 0; i < size; i++) {
+            if (points[i] != last) {
+                last = points[i];
+                lastMatch = filter.matches(last);
+            }
+            if (lastMatch) {
+                keep[i] = true;
+                kept++;
+            }
+        }
+        if (kept == size) {
+            return this;
+        }
+        if (kept == 0) {
+            return EMPTY;
+        }
+        Builder b = builder(kept);
+        for (int i = 0; i < size; i++) {
+            if (keep[i]) {
+                b.addRow(this, i);
+            }
+        }
+        return b.build();
     }
 
     @Override
@@ -157,6 +227,7 @@ public final class SampleBatch implements Iterable<Sample> {
         private long[] micros;
         private double[] numbers;
         private String @Nullable [] texts;
+        private boolean @Nullable [] json;
         private byte[] qualities;
         private int size;
 
@@ -192,6 +263,35 @@ public final class SampleBatch implements Iterable<Sample> {
             return this;
         }
 
+        /**
+         * Adds a row holding a structured value: an array or a structure, as JSON text. The text is
+         * carried as given; the producer writes valid JSON.
+         *
+         * @since 1.1
+         */
+        public Builder addJson(PointPath point, long timeMicros, String jsonText, Quality quality) {
+            addText(point, timeMicros, jsonText, quality);
+            if (json == null) {
+                json = new boolean[points.length];
+            }
+            json[size - 1] = true;
+            return this;
+        }
+
+        /**
+         * Adds row {@code i} of another batch as it is.
+         *
+         * @since 1.1
+         */
+        public Builder addRow(SampleBatch batch, int i) {
+            String t = batch.text(i);
+            if (t == null) {
+                return add(batch.points[i], batch.micros[i], batch.numbers[i], batch.quality(i));
+            }
+            return batch.isJson(i) ? addJson(batch.points[i], batch.micros[i], t, batch.quality(i))
+                : addText(batch.points[i], batch.micros[i], t, batch.quality(i));
+        }
+
         /** Adds a gap marker: bad quality, no value. */
         public Builder addGap(PointPath point, long timeMicros) {
             return add(point, timeMicros, Double.NaN, Quality.BAD);
@@ -208,25 +308,21 @@ public final class SampleBatch implements Iterable<Sample> {
                 return add(point, timeMicros, n.doubleValue(), quality);
             } else if (value instanceof Boolean b) {
                 return add(point, timeMicros, b ? 1.0 : 0.0, quality);
+            } else if (value instanceof JsonValue j) {
+                return addJson(point, timeMicros, j.json(), quality);
             }
             return addText(point, timeMicros, value.toString(), quality);
         }
 
         /** Adds a sample object. */
         public Builder add(Sample s) {
-            long m = Math.addExact(Math.multiplyExact(s.time().getEpochSecond(), 1_000_000L), s.time().getNano() / 1_000);
-            return addValue(s.point(), m, s.value(), s.quality());
+            return addValue(s.point(), Micros.of(s.time()), s.value(), s.quality());
         }
 
         /** Adds every row of another batch. */
         public Builder addAll(SampleBatch batch) {
             for (int i = 0; i < batch.size; i++) {
-                String t = batch.text(i);
-                if (t != null) {
-                    addText(batch.points[i], batch.micros[i], t, batch.quality(i));
-                } else {
-                    add(batch.points[i], batch.micros[i], batch.numbers[i], batch.quality(i));
-                }
+                addRow(batch, i);
             }
             return this;
         }
@@ -243,9 +339,10 @@ public final class SampleBatch implements Iterable<Sample> {
             }
             SampleBatch b = new SampleBatch(Arrays.copyOf(points, size), Arrays.copyOf(micros, size),
                 Arrays.copyOf(numbers, size), texts == null ? null : Arrays.copyOf(texts, size),
-                Arrays.copyOf(qualities, size), size);
+                json == null ? null : Arrays.copyOf(json, size), Arrays.copyOf(qualities, size), size);
             Arrays.fill(points, 0, size, null);
             texts = null;
+            json = null;
             size = 0;
             return b;
         }
@@ -259,6 +356,9 @@ public final class SampleBatch implements Iterable<Sample> {
                 qualities = Arrays.copyOf(qualities, c);
                 if (texts != null) {
                     texts = Arrays.copyOf(texts, c);
+                }
+                if (json != null) {
+                    json = Arrays.copyOf(json, c);
                 }
             }
             return size++;

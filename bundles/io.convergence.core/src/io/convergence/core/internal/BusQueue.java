@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import io.convergence.api.bus.BusSubscription;
 import io.convergence.api.bus.Delivery;
 import io.convergence.api.bus.SampleListener;
+import io.convergence.api.point.PointFilter;
 import io.convergence.api.point.SampleBatch;
 
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ final class BusQueue implements BusSubscription {
 
     private final String name;
     private final Delivery delivery;
+    private final PointFilter filter;
     private final SampleListener listener;
     private final ArrayBlockingQueue<SampleBatch> queue;
     private final Consumer<BusQueue> onClose;
@@ -30,9 +32,11 @@ final class BusQueue implements BusSubscription {
     private final Thread thread;
     private volatile boolean closed;
 
-    BusQueue(String name, Delivery delivery, SampleListener listener, int capacity, Consumer<BusQueue> onClose) {
+    BusQueue(String name, Delivery delivery, PointFilter filter, SampleListener listener, int capacity,
+             Consumer<BusQueue> onClose) {
         this.name = name;
         this.delivery = delivery;
+        this.filter = filter;
         this.listener = listener;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.onClose = onClose;
@@ -44,8 +48,13 @@ final class BusQueue implements BusSubscription {
         thread.start();
     }
 
-    void offer(SampleBatch batch) {
+    void offer(SampleBatch published) {
         if (closed) {
+            return;
+        }
+        // Cut on the publisher's thread: a subscriber to a few points queues only their rows.
+        SampleBatch batch = published.select(filter);
+        if (batch.isEmpty()) {
             return;
         }
         if (delivery == Delivery.EVERY_BATCH) {

@@ -8,6 +8,7 @@ import io.convergence.api.bus.BusSubscription;
 import io.convergence.api.bus.Delivery;
 import io.convergence.api.bus.SampleBus;
 import io.convergence.api.bus.SampleListener;
+import io.convergence.api.point.PointFilter;
 import io.convergence.api.point.SampleBatch;
 
 import org.osgi.service.component.annotations.Component;
@@ -42,7 +43,12 @@ public final class SampleBusImpl implements SampleBus {
 
     @Override
     public BusSubscription subscribe(String name, Delivery delivery, SampleListener listener) {
-        BusQueue q = new BusQueue(name, delivery, listener, QUEUE_BATCHES, this::removed);
+        return subscribe(name, delivery, PointFilter.all(), listener);
+    }
+
+    @Override
+    public BusSubscription subscribe(String name, Delivery delivery, PointFilter filter, SampleListener listener) {
+        BusQueue q = new BusQueue(name, delivery, filter, listener, QUEUE_BATCHES, this::removed);
         subscribers.add(q);
         q.start();
         return q;

@@ -15,11 +15,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import io.convergence.core.config.Presets;
 import io.convergence.api.bus.SampleBus;
 import io.convergence.api.point.PointInfo;
 import io.convergence.api.point.PointRegistry;
 import io.convergence.core.Recorder;
+import io.convergence.core.config.Presets;
 
 /**
  * {@code convergence bench ingest}: the full path (OPC UA connector → bus → historian) against a

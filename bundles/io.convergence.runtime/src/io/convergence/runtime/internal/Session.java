@@ -9,6 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.convergence.api.bus.SampleBus;
+import io.convergence.api.config.ConfigException;
+import io.convergence.api.config.ConfigurationService;
 import io.convergence.api.connector.Connector;
 import io.convergence.api.connector.ConnectorState;
 import io.convergence.api.historian.Historian;
@@ -16,8 +18,6 @@ import io.convergence.api.historian.HistorianException;
 import io.convergence.api.point.PointRegistry;
 import io.convergence.core.Recorder;
 import io.convergence.core.RecorderStatus;
-import io.convergence.core.config.ConfigException;
-import io.convergence.core.config.ConfigurationFiles;
 
 import org.jspecify.annotations.Nullable;
 import org.osgi.util.tracker.ServiceTracker;
@@ -54,13 +54,13 @@ final class Session implements AutoCloseable {
     }
 
     private interface Application {
-        void apply(ConfigurationFiles files) throws ConfigException;
+        void apply(ConfigurationService files) throws ConfigException;
     }
 
     /** Applies through the configuration service and remembers the source, for {@link #close()}. */
     private void apply(String source, Application application) throws CommandException {
         try {
-            application.apply(services.await(ConfigurationFiles.class, "", Duration.ofSeconds(20),
+            application.apply(services.await(ConfigurationService.class, "", Duration.ofSeconds(20),
                 "the configuration service"));
             applied.remove(source);
             applied.push(source);
@@ -194,7 +194,7 @@ final class Session implements AutoCloseable {
      */
     @Override
     public void close() {
-        ConfigurationFiles files = services.get(ConfigurationFiles.class);
+        ConfigurationService files = services.get(ConfigurationService.class);
         while (files != null && !applied.isEmpty()) {
             try {
                 files.remove(applied.pop());

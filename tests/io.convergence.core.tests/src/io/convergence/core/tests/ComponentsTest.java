@@ -24,7 +24,7 @@ class ComponentsTest {
         Bundle core = FrameworkUtil.getBundle(io.convergence.core.Recorder.class);
         Map<String, Integer> states = scr.getComponentDescriptionDTOs(core).stream()
             .collect(Collectors.toMap(d -> d.name.substring(d.name.lastIndexOf('.') + 1), d -> state(scr, d)));
-        for (String name : new String[] {"SampleBusImpl", "PointRegistryImpl", "EventBusImpl", "ConfigurationFilesImpl"}) {
+        for (String name : new String[] {"SampleBusImpl", "PointRegistryImpl", "EventBusImpl", "ConfigurationServiceImpl"}) {
             assertTrue(isUp(states.get(name)), name + " is satisfied or active: " + states);
         }
         // The recorder waits for a historian, which the core does not provide.

@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.convergence.core.config.ConfigException;
-import io.convergence.core.config.ConfigProblem;
-import io.convergence.core.config.ConfigurationFiles;
+import io.convergence.api.config.ConfigException;
+import io.convergence.api.config.ConfigProblem;
+import io.convergence.api.config.ConfigurationService;
 import io.convergence.testing.Osgi;
 
 import org.junit.jupiter.api.Test;
@@ -29,16 +29,16 @@ class ConfigurationFilesTest {
     @Test
     void validFileIsAppliedWithTypedValues() throws Exception {
         Path f = write("ok.json", "{ \"" + RECORDER + "\": { \"maxAppendSamples\": 50000 } }");
-        Osgi.await(ConfigurationFiles.class).apply(f);
+        Osgi.await(ConfigurationService.class).apply(f);
         Configuration c = Osgi.await(ConfigurationAdmin.class).getConfiguration(RECORDER, "?");
         assertEquals(50000, c.getProperties().get("maxAppendSamples"));
-        Osgi.await(ConfigurationFiles.class).remove(f.toAbsolutePath().toString());
+        Osgi.await(ConfigurationService.class).remove(f.toAbsolutePath().toString());
     }
 
     @Test
     void wrongTypeNamesFileLineFieldAndWhatWasExpected() throws Exception {
         Path f = write("bad.json", "{\n  \"" + RECORDER + "\": {\n    \"maxAppendSamples\": \"lots\"\n  }\n}\n");
-        ConfigException e = assertThrows(ConfigException.class, () -> Osgi.await(ConfigurationFiles.class).apply(f));
+        ConfigException e = assertThrows(ConfigException.class, () -> Osgi.await(ConfigurationService.class).apply(f));
         ConfigProblem p = e.problems().get(0);
         assertEquals(3, p.line());
         assertEquals(RECORDER + ".maxAppendSamples", p.field());
@@ -50,7 +50,7 @@ class ConfigurationFilesTest {
     void everyProblemIsReportedAndNothingIsApplied() throws Exception {
         String json = "{ \"" + RECORDER + "\": { \"maxAppendSamples\": 10, \"colour\": \"red\" },"
             + " \"io.convergence.nothing\": {} }";
-        ConfigurationFiles files = Osgi.await(ConfigurationFiles.class);
+        ConfigurationService files = Osgi.await(ConfigurationService.class);
         ConfigException e = assertThrows(ConfigException.class, () -> files.apply("inline.json", json));
         List<String> fields = e.problems().stream().map(ConfigProblem::field).toList();
         assertEquals(List.of(RECORDER + ".maxAppendSamples", RECORDER + ".colour", "io.convergence.nothing"), fields);
@@ -59,14 +59,14 @@ class ConfigurationFilesTest {
             e.problems().get(1).message());
         assertTrue(e.problems().get(2).message().contains(RECORDER), "lists what is known");
         Configuration[] none = Osgi.await(ConfigurationAdmin.class)
-            .listConfigurations("(" + ConfigurationFiles.SOURCE_PROPERTY + "=inline.json)");
+            .listConfigurations("(" + ConfigurationService.SOURCE_PROPERTY + "=inline.json)");
         assertEquals(null, none, "nothing applied");
     }
 
     @Test
     void malformedJsonGivesLineAndColumn() throws Exception {
         Path f = write("broken.json", "{\n  \"a\": 1,\n  \"b\" 2\n}");
-        ConfigException e = assertThrows(ConfigException.class, () -> Osgi.await(ConfigurationFiles.class).apply(f));
+        ConfigException e = assertThrows(ConfigException.class, () -> Osgi.await(ConfigurationService.class).apply(f));
         assertEquals(3, e.problems().get(0).line());
         assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
     }
@@ -74,7 +74,7 @@ class ConfigurationFilesTest {
     @Test
     void missingFileIsNamed() {
         Path f = dir.resolve("nowhere.json");
-        ConfigException e = assertThrows(ConfigException.class, () -> Osgi.await(ConfigurationFiles.class).apply(f));
+        ConfigException e = assertThrows(ConfigException.class, () -> Osgi.await(ConfigurationService.class).apply(f));
         assertTrue(e.getMessage().contains("nowhere.json: no such file"), e.getMessage());
     }
 

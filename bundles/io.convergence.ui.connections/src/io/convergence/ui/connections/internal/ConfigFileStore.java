@@ -38,7 +38,7 @@ public final class ConfigFileStore {
         return dir.resolve(id + ".json");
     }
 
-    /** Whether a configuration source (as ConfigurationFiles names it) is a file of this folder. */
+    /** Whether a configuration source (as ConfigurationService names it) is a file of this folder. */
     public boolean holds(@Nullable String source) {
         if (source == null || !source.endsWith(".json")) {
             return false;

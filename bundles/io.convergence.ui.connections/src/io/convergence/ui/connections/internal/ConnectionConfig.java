@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param factoryPid the connector type
  * @param pid the configuration's PID
  * @param id the connector id it configures
- * @param source where it came from ({@link io.convergence.core.config.ConfigurationFiles#SOURCE_PROPERTY}):
+ * @param source where it came from ({@link io.convergence.api.config.ConfigurationService#SOURCE_PROPERTY}):
  *        a file's absolute path or a name such as {@code workbench:connector}; {@code null} if it
  *        was made without a configuration file
  * @param properties its properties without the framework's ({@code service.*}) and the source

@@ -6,9 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import io.convergence.core.config.ConfigException;
-import io.convergence.core.config.ConfigFileReader;
-import io.convergence.core.config.ConfigurationFiles;
+import io.convergence.api.config.ConfigException;
+import io.convergence.api.config.ConfigurationService;
 
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.InvalidSyntaxException;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Saves and deletes connections as workspace configuration files, {@code <workspace>/config/<id>.json},
- * through {@link ConfigurationFiles}: a file is checked before it is written, written atomically,
+ * through {@link ConfigurationService}: a file is checked before it is written, written atomically,
  * and put back as it was if the runtime refuses it. The workbench applies these files at start,
  * so a connection saved here comes back after a restart. Blocking: call it off the UI thread.
  */
@@ -39,11 +38,11 @@ public final class ConnectionFiles {
         NO_SOURCE
     }
 
-    private final ConfigurationFiles files;
+    private final ConfigurationService files;
     private final ConfigurationAdmin admin;
     private final ConfigFileStore store;
 
-    public ConnectionFiles(ConfigurationFiles files, ConfigurationAdmin admin, ConfigFileStore store) {
+    public ConnectionFiles(ConfigurationService files, ConfigurationAdmin admin, ConfigFileStore store) {
         this.files = files;
         this.admin = admin;
         this.store = store;
@@ -99,7 +98,7 @@ public final class ConnectionFiles {
         String source = file.toString();
         boolean ours = original != null && ConfigFileStore.sameFile(original.source(), file);
         if (!ours && Files.exists(file)) {
-            return SaveResult.refused(new FormProblems(java.util.Map.of(ConfigFileReader.ID,
+            return SaveResult.refused(new FormProblems(java.util.Map.of(ConfigurationService.ID,
                 "the file " + file + " exists already and configures something else; choose another id"), List.of()));
         }
         String json = form.toJson();
@@ -198,7 +197,7 @@ public final class ConnectionFiles {
             return List.of();
         }
         try {
-            return list("(" + ConfigurationFiles.SOURCE_PROPERTY + "=" + escape(source) + ")");
+            return list("(" + ConfigurationService.SOURCE_PROPERTY + "=" + escape(source) + ")");
         } catch (IOException e) {
             LOG.warn("listing the configurations from {}: {}", source, e.toString());
             return List.of();

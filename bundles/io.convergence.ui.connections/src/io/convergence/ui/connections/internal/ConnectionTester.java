@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import io.convergence.api.config.AttributeSpec;
+import io.convergence.api.config.ConfigException;
+import io.convergence.api.config.ConfigurationService;
 import io.convergence.api.connector.Connector;
 import io.convergence.api.connector.ConnectorState;
 import io.convergence.api.connector.ConnectorState.Status;
-import io.convergence.core.config.ConfigException;
-import io.convergence.core.config.ConfigFileReader;
-import io.convergence.core.config.ConfigurationFiles;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.jspecify.annotations.Nullable;
@@ -49,9 +49,9 @@ public final class ConnectionTester {
     private static final long POLL_MS = 100;
 
     private final BundleContext context;
-    private final ConfigurationFiles files;
+    private final ConfigurationService files;
 
-    public ConnectionTester(BundleContext context, ConfigurationFiles files) {
+    public ConnectionTester(BundleContext context, ConfigurationService files) {
         this.context = context;
         this.files = files;
     }
@@ -69,10 +69,10 @@ public final class ConnectionTester {
         String testId = baseId + ID_SUFFIX;
         String source = SOURCE_PREFIX + baseId;
         Map<String, Object> props = new LinkedHashMap<>(form.properties());
-        props.put(ConfigFileReader.ID, testId);
+        props.put(ConfigurationService.ID, testId);
         for (FormField f : form.fields()) {
             Object override = TEST_OVERRIDES.get(f.id());
-            if (override instanceof Boolean && f.type() == io.convergence.core.config.AttributeSpec.Type.BOOLEAN) {
+            if (override instanceof Boolean && f.type() == AttributeSpec.Type.BOOLEAN) {
                 props.put(f.id(), override);
             }
         }

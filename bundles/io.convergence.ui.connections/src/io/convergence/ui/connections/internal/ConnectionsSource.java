@@ -11,10 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.convergence.api.config.ConfigurationService;
 import io.convergence.api.connector.Connector;
 import io.convergence.api.connector.ConnectorState;
-import io.convergence.core.config.ConfigFileReader;
-import io.convergence.core.config.ConfigurationFiles;
 
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.BundleContext;
@@ -25,7 +24,6 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +40,7 @@ public final class ConnectionsSource implements AutoCloseable {
     private final BundleContext context;
     private final ServiceTracker<Connector, Connector> connectors;
     private final ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> admin;
-    private final ServiceTracker<MetaTypeService, MetaTypeService> metaType;
-    private final ServiceTracker<ConfigurationFiles, ConfigurationFiles> files;
+    private final ServiceTracker<ConfigurationService, ConfigurationService> files;
     private final SynchronousBundleListener bundles = e -> {
         if (e.getType() == BundleEvent.RESOLVED || e.getType() == BundleEvent.UNRESOLVED || e.getType() == BundleEvent.STARTED) {
             invalidateTypes();
@@ -55,8 +52,7 @@ public final class ConnectionsSource implements AutoCloseable {
         this.context = context;
         connectors = open(new ServiceTracker<>(context, Connector.class, null));
         admin = open(new ServiceTracker<>(context, ConfigurationAdmin.class, null));
-        metaType = open(new ServiceTracker<>(context, MetaTypeService.class, null));
-        files = open(new ServiceTracker<>(context, ConfigurationFiles.class, null));
+        files = open(new ServiceTracker<>(context, ConfigurationService.class, null));
         context.addBundleListener(bundles);
     }
 
@@ -69,15 +65,15 @@ public final class ConnectionsSource implements AutoCloseable {
         return context;
     }
 
-    /** The connector types of the installed bundles; empty until MetaType is there. */
+    /** The connector types of the installed bundles; empty until the configuration service is there. */
     public List<ConnectorType> types() {
         List<ConnectorType> t = types;
         if (t == null) {
-            MetaTypeService mt = metaType.getService();
-            if (mt == null) {
+            ConfigurationService config = files.getService();
+            if (config == null) {
                 return List.of();
             }
-            t = ConnectorTypes.find(context, mt);
+            t = ConnectorTypes.find(config);
             // An empty answer may come from bundles still starting: ask again next time.
             types = t.isEmpty() ? null : t;
         }
@@ -89,7 +85,7 @@ public final class ConnectionsSource implements AutoCloseable {
         types = null;
     }
 
-    public @Nullable ConfigurationFiles configurationFiles() {
+    public @Nullable ConfigurationService configurationFiles() {
         return files.getService();
     }
 
@@ -164,14 +160,14 @@ public final class ConnectionsSource implements AutoCloseable {
         for (Enumeration<String> keys = d.keys(); keys.hasMoreElements();) {
             String k = keys.nextElement();
             Object v = d.get(k);
-            if (ConfigurationFiles.SOURCE_PROPERTY.equals(k)) {
+            if (ConfigurationService.SOURCE_PROPERTY.equals(k)) {
                 source = text(v);
             } else if (!k.startsWith("service.") && !k.startsWith("felix.") && v != null) {
                 props.put(k, comparable(v));
             }
         }
         String pid = c.getPid();
-        String id = text(props.get(ConfigFileReader.ID));
+        String id = text(props.get(ConfigurationService.ID));
         if (id.isEmpty()) {
             int tilde = pid.indexOf('~');
             id = tilde < 0 ? pid : pid.substring(tilde + 1);
@@ -200,7 +196,6 @@ public final class ConnectionsSource implements AutoCloseable {
         context.removeBundleListener(bundles);
         connectors.close();
         admin.close();
-        metaType.close();
         files.close();
     }
 }

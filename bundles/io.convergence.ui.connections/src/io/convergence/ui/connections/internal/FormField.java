@@ -2,7 +2,7 @@ package io.convergence.ui.connections.internal;
 
 import java.util.List;
 
-import io.convergence.core.config.AttributeSpec;
+import io.convergence.api.config.AttributeSpec;
 
 /**
  * One field of a connection form, from one MetaType attribute.

@@ -10,10 +10,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.convergence.core.config.AttributeSpec;
-import io.convergence.core.config.ConfigFileReader;
-import io.convergence.core.config.ConfigProblem;
-import io.convergence.core.config.Json;
+import io.convergence.api.config.AttributeSpec;
+import io.convergence.api.config.ConfigProblem;
+import io.convergence.api.config.ConfigurationService;
 
 import org.jspecify.annotations.Nullable;
 
@@ -52,7 +51,7 @@ public final class FormModel {
 
     /** A form for an existing connection, filled with its configuration's properties. */
     public static FormModel edit(ConnectorType type, Map<String, ?> properties) {
-        Object id = properties.get(ConfigFileReader.ID);
+        Object id = properties.get(ConfigurationService.ID);
         FormModel m = new FormModel(type, id == null ? null : id.toString());
         for (FormField f : type.fields()) {
             Object v = properties.get(f.id());
@@ -103,7 +102,7 @@ public final class FormModel {
 
     /** The id typed in, without surrounding blanks. */
     public String id() {
-        return value(ConfigFileReader.ID).strip();
+        return value(ConfigurationService.ID).strip();
     }
 
     /** The id of the connection being edited; {@code null} for a new one. */
@@ -138,7 +137,7 @@ public final class FormModel {
                 continue;
             }
             Object json = json(f, text);
-            boolean always = f.required() || ConfigFileReader.ID.equals(f.id());
+            boolean always = f.required() || ConfigurationService.ID.equals(f.id());
             if (always || f.defaultValue().isEmpty() || !Objects.equals(json, json(f, f.defaultValue().strip()))) {
                 out.put(f.id(), json);
             }
@@ -153,13 +152,7 @@ public final class FormModel {
 
     /** A configuration file of this type holding one instance with these properties. */
     public String toJson(Map<String, Object> properties) {
-        StringBuilder b = new StringBuilder("{\n  ").append(Json.quote(type.factoryPid())).append(": [\n    {");
-        String sep = "\n";
-        for (Map.Entry<String, Object> e : properties.entrySet()) {
-            b.append(sep).append("      ").append(Json.quote(e.getKey())).append(": ").append(Json.write(e.getValue()));
-            sep = ",\n";
-        }
-        return b.append("\n    }\n  ]\n}\n").toString();
+        return ConfigJson.instanceFile(type.factoryPid(), properties);
     }
 
     /**
@@ -175,7 +168,7 @@ public final class FormModel {
             idProblem = "a connection with the id '" + id() + "' exists already; choose another id";
         }
         if (idProblem != null) {
-            byField.put(ConfigFileReader.ID, idProblem);
+            byField.put(ConfigurationService.ID, idProblem);
         }
         return new FormProblems(byField, List.of());
     }
@@ -184,7 +177,7 @@ public final class FormModel {
     public @Nullable String liveProblem(String id) {
         FormField f = field(id);
         String text = value(id).strip();
-        if (ConfigFileReader.ID.equals(id)) {
+        if (ConfigurationService.ID.equals(id)) {
             return text.isEmpty() ? null : idProblem(text);
         }
         if (text.isEmpty() || f.widget() != FormField.Widget.NUMBER) {

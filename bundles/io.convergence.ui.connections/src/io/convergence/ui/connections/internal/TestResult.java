@@ -2,8 +2,8 @@ package io.convergence.ui.connections.internal;
 
 import java.util.List;
 
+import io.convergence.api.config.ConfigProblem;
 import io.convergence.api.connector.ConnectorState;
-import io.convergence.core.config.ConfigProblem;
 
 import org.jspecify.annotations.Nullable;
 

@@ -7,27 +7,25 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 
+import io.convergence.api.config.ConfigException;
+import io.convergence.api.config.ConfigurationService;
 import io.convergence.api.event.Event;
 import io.convergence.api.event.EventBus;
-import io.convergence.core.config.ConfigException;
-import io.convergence.core.config.ConfigurationFiles;
 import io.convergence.core.config.Presets;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.eclipse.e4.ui.di.UISynchronize;
-import org.eclipse.e4.ui.model.application.MApplication;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
 
 /**
  * Brings the workspace's plant up when the workbench starts, in a background job: the simulated
@@ -57,10 +55,10 @@ public final class WorkspaceSetup {
 
     private IStatus run(IProgressMonitor monitor) {
         BundleContext ctx = FrameworkUtil.getBundle(WorkspaceSetup.class).getBundleContext();
-        ServiceTracker<ConfigurationFiles, ConfigurationFiles> files = new ServiceTracker<>(ctx, ConfigurationFiles.class, null);
+        ServiceTracker<ConfigurationService, ConfigurationService> files = new ServiceTracker<>(ctx, ConfigurationService.class, null);
         files.open();
         try {
-            ConfigurationFiles cf = files.waitForService(30_000);
+            ConfigurationService cf = files.waitForService(30_000);
             if (cf == null) {
                 return Status.error("The configuration service did not start; no connection was opened.");
             }

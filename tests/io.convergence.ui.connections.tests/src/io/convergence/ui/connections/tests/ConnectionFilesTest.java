@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.convergence.api.config.ConfigurationService;
 import io.convergence.api.connector.ConnectorState;
 import io.convergence.api.connector.ConnectorState.Status;
-import io.convergence.core.config.ConfigurationFiles;
 import io.convergence.ui.connections.internal.ConnectionConfig;
 import io.convergence.ui.connections.internal.ConnectionFiles;
 import io.convergence.ui.connections.internal.ConnectionsModel;
@@ -207,7 +207,7 @@ class ConnectionFilesTest {
     }
 
     private static Configuration[] fromSource(String source) throws Exception {
-        Configuration[] c = Plant.admin().listConfigurations("(" + ConfigurationFiles.SOURCE_PROPERTY + "=" + source + ")");
+        Configuration[] c = Plant.admin().listConfigurations("(" + ConfigurationService.SOURCE_PROPERTY + "=" + source + ")");
         return c == null ? new Configuration[0] : c;
     }
 

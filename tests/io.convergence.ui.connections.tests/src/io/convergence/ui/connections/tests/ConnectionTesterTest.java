@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.convergence.api.config.ConfigurationService;
 import io.convergence.api.connector.ConnectorState;
 import io.convergence.api.connector.ConnectorState.Status;
-import io.convergence.core.config.ConfigurationFiles;
 import io.convergence.ui.connections.internal.ConnectionConfig;
 import io.convergence.ui.connections.internal.ConnectionRow;
 import io.convergence.ui.connections.internal.ConnectionTester;
@@ -85,7 +85,7 @@ class ConnectionTesterTest {
     }
 
     private static void assertNoTestLeftovers(String id) throws Exception {
-        Configuration[] c = Plant.admin().listConfigurations("(" + ConfigurationFiles.SOURCE_PROPERTY + "="
+        Configuration[] c = Plant.admin().listConfigurations("(" + ConfigurationService.SOURCE_PROPERTY + "="
             + ConnectionTester.SOURCE_PREFIX + id + ")");
         assertNull(c, "the test configuration is removed");
         Plant.awaitGone(id + ConnectionTester.ID_SUFFIX);

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.convergence.core.config.AttributeSpec;
-import io.convergence.core.config.ConfigException;
-import io.convergence.core.config.ConfigProblem;
+import io.convergence.api.config.AttributeSpec;
+import io.convergence.api.config.ConfigException;
+import io.convergence.api.config.ConfigProblem;
 import io.convergence.ui.connections.internal.ConnectorType;
 import io.convergence.ui.connections.internal.FormField;
 import io.convergence.ui.connections.internal.FormModel;

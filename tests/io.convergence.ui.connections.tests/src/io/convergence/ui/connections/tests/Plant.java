@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.convergence.api.config.ConfigurationService;
 import io.convergence.api.connector.Connector;
 import io.convergence.api.connector.ConnectorState;
-import io.convergence.core.config.ConfigurationFiles;
 import io.convergence.sim.plant.PlantSimulator;
 import io.convergence.testing.Osgi;
 import io.convergence.ui.connections.internal.ConfigFileStore;
@@ -25,7 +25,6 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.metatype.MetaTypeService;
 
 /**
  * One simulated plant for every test class of this bundle, started on a free loopback port on
@@ -66,8 +65,8 @@ final class Plant {
         return Osgi.context(Plant.class);
     }
 
-    static ConfigurationFiles files() {
-        return Osgi.await(ConfigurationFiles.class);
+    static ConfigurationService files() {
+        return Osgi.await(ConfigurationService.class);
     }
 
     static ConfigurationAdmin admin() {
@@ -77,7 +76,7 @@ final class Plant {
     /** The OPC UA connector type, as the editor sees it. */
     static ConnectorType opcua() {
         return waitFor("the OPC UA connector type", Duration.ofSeconds(10), () ->
-            ConnectorTypes.byPid(ConnectorTypes.find(context(), Osgi.await(MetaTypeService.class)), OPCUA));
+            ConnectorTypes.byPid(ConnectorTypes.find(Osgi.await(ConfigurationService.class)), OPCUA));
     }
 
     static ConnectionFiles connectionFiles(Path configDir) {

@@ -9,8 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.convergence.api.config.ConfigurationService;
 import io.convergence.api.connector.ConnectorState;
-import io.convergence.core.config.ConfigurationFiles;
 import io.convergence.ui.connections.internal.ConfigFileStore;
 import io.convergence.ui.connections.internal.ConnectionConfig;
 import io.convergence.ui.connections.internal.ConnectionFiles;
@@ -24,6 +24,8 @@ import io.convergence.ui.connections.internal.FormModel;
 import io.convergence.ui.connections.internal.UntrustedCertificate;
 import io.convergence.ui.connections.internal.Workspace;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
@@ -46,9 +48,6 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 
 /**
  * Renders {@link ConnectionsModel}: the connections and their state, refreshed four times a second
@@ -337,7 +336,7 @@ public final class ConnectionsPart {
 
     private @Nullable EditorServices services() {
         ConnectionsSource s = source;
-        ConfigurationFiles cf = s == null ? null : s.configurationFiles();
+        ConfigurationService cf = s == null ? null : s.configurationFiles();
         ConfigurationAdmin ca = s == null ? null : s.configurationAdmin();
         if (s == null || cf == null || ca == null) {
             Shell shell = shell();

@@ -1,13 +1,17 @@
-package io.convergence.core.config;
+package io.convergence.core.internal.config;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 
 /** Finds what a configuration PID accepts. */
-public interface SchemaCatalog {
+interface SchemaCatalog {
 
     /** The schema of a PID or factory PID, if some installed bundle describes it. */
-    Optional<ConfigSchema> find(String pid);
+    Optional<Schema> find(String pid);
+
+    /** Every schema described, sorted by PID. */
+    List<Schema> all();
 
     /** Every PID and factory PID described, for error messages. */
     SortedSet<String> pids();

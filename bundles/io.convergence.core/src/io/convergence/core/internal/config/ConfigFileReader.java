@@ -1,4 +1,4 @@
-package io.convergence.core.config;
+package io.convergence.core.internal.config;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,19 +8,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.convergence.api.config.AttributeSpec;
+import io.convergence.api.config.ConfigEntry;
+import io.convergence.api.config.ConfigException;
+import io.convergence.api.config.ConfigProblem;
+import io.convergence.api.config.ConfigSchema;
+import io.convergence.api.config.ConfigurationService;
+
 /**
  * Reads a configuration file and checks every value against the schema of its PID. Collects every
  * problem rather than stopping at the first, so a user fixes a file in one go.
  */
-public final class ConfigFileReader {
+final class ConfigFileReader {
 
-    /** The property of a factory instance that names it. */
-    public static final String ID = "id";
+    private static final String ID = ConfigurationService.ID;
 
     private final SchemaCatalog catalog;
 
     /** @param catalog where schemas come from */
-    public ConfigFileReader(SchemaCatalog catalog) {
+    ConfigFileReader(SchemaCatalog catalog) {
         this.catalog = catalog;
     }
 
@@ -32,7 +38,7 @@ public final class ConfigFileReader {
      * @return the configurations, in file order
      * @throws ConfigException listing every problem; then nothing is returned
      */
-    public List<ConfigEntry> read(String file, String text) throws ConfigException {
+    List<ConfigEntry> read(String file, String text) throws ConfigException {
         Located root = JsonReader.read(file, text);
         Map<String, Located> top = root.object();
         List<ConfigProblem> problems = new ArrayList<>();
@@ -44,14 +50,15 @@ public final class ConfigFileReader {
         for (Map.Entry<String, Located> e : top.entrySet()) {
             String pid = e.getKey();
             Located v = e.getValue();
-            Optional<ConfigSchema> schema = catalog.find(pid);
+            Optional<Schema> schema = catalog.find(pid);
             if (schema.isEmpty()) {
                 problems.add(new ConfigProblem(file, v.line(), v.column(), pid,
                     "no installed bundle accepts this configuration; known: " + String.join(", ", catalog.pids())));
                 continue;
             }
-            ConfigSchema s = schema.get();
-            if (s.factory()) {
+            Schema s = schema.get();
+            ConfigSchema published = s.published();
+            if (published.factory()) {
                 List<Located> list = v.array();
                 if (list == null) {
                     problems.add(new ConfigProblem(file, v.line(), v.column(), pid,
@@ -91,8 +98,9 @@ public final class ConfigFileReader {
         return entries;
     }
 
-    private Map<String, Object> properties(String file, String field, Located v, ConfigSchema s,
+    private Map<String, Object> properties(String file, String field, Located v, Schema schema,
                                            List<ConfigProblem> problems) {
+        ConfigSchema s = schema.published();
         Map<String, Located> obj = v.object();
         Map<String, Object> out = new LinkedHashMap<>();
         if (obj == null) {
@@ -116,7 +124,8 @@ public final class ConfigFileReader {
                     "unknown property for " + s.name() + "; known: " + String.join(", ", specs.keySet())));
                 continue;
             }
-            Object converted = ValueConverter.convert(file, field + "." + name, value, spec, problems);
+            Object converted = ValueConverter.convert(file, field + "." + name, value, spec, schema.check(name),
+                problems);
             if (converted != null) {
                 out.put(name, converted);
             }
@@ -124,7 +133,7 @@ public final class ConfigFileReader {
         for (AttributeSpec a : s.attributes()) {
             if (a.required() && !obj.containsKey(a.id())) {
                 problems.add(new ConfigProblem(file, v.line(), v.column(), field + "." + a.id(),
-                    "missing; " + s.name() + " needs " + ValueConverter.expected(a)));
+                    "missing; " + s.name() + " needs " + a.expected()));
             }
         }
         return out;

@@ -1,10 +1,13 @@
-package io.convergence.core.config;
+package io.convergence.core.internal.config;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.convergence.api.config.ConfigException;
+import io.convergence.api.config.ConfigProblem;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;

@@ -1,4 +1,4 @@
-package io.convergence.core.config;
+package io.convergence.core.internal.config;
 
 import java.util.List;
 import java.util.Map;

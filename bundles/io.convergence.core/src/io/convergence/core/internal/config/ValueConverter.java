@@ -1,9 +1,13 @@
-package io.convergence.core.config;
+package io.convergence.core.internal.config;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+
+import io.convergence.api.config.AttributeSpec;
+import io.convergence.api.config.ConfigProblem;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,26 +17,28 @@ final class ValueConverter {
     private ValueConverter() {
     }
 
-    static @Nullable Object convert(String file, String field, Located v, AttributeSpec spec, List<ConfigProblem> problems) {
+    static @Nullable Object convert(String file, String field, Located v, AttributeSpec spec,
+                                    Function<String, @Nullable String> check, List<ConfigProblem> problems) {
         if (spec.array()) {
             List<Located> list = v.array();
             if (list == null) {
-                problems.add(problem(file, field, v, "expected a list of " + expected(spec) + ", found " + v.kind()));
+                problems.add(problem(file, field, v, "expected a list of " + spec.expected() + ", found " + v.kind()));
                 return null;
             }
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
-                Object o = scalar(file, field + "[" + i + "]", list.get(i), spec, problems);
+                Object o = scalar(file, field + "[" + i + "]", list.get(i), spec, check, problems);
                 if (o != null) {
                     out.add(o);
                 }
             }
             return toArray(spec.type(), out);
         }
-        return scalar(file, field, v, spec, problems);
+        return scalar(file, field, v, spec, check, problems);
     }
 
-    private static @Nullable Object scalar(String file, String field, Located v, AttributeSpec spec, List<ConfigProblem> problems) {
+    private static @Nullable Object scalar(String file, String field, Located v, AttributeSpec spec,
+                                           Function<String, @Nullable String> check, List<ConfigProblem> problems) {
         Object raw = v.value();
         Object out = switch (spec.type()) {
             case STRING, PASSWORD -> raw instanceof String s ? s : null;
@@ -42,15 +48,16 @@ final class ValueConverter {
             case DOUBLE -> raw instanceof Number n ? Double.valueOf(n.doubleValue()) : null;
         };
         if (out == null) {
-            problems.add(problem(file, field, v, "expected " + expected(spec) + ", found " + v.kind()));
+            problems.add(problem(file, field, v, "expected " + spec.expected() + ", found " + v.kind()));
             return null;
         }
         String text = out.toString();
-        if (!spec.options().isEmpty() && !spec.options().contains(text)) {
-            problems.add(problem(file, field, v, "expected one of " + String.join(", ", spec.options()) + ", found " + v.kind()));
+        if (!spec.options().isEmpty() && !spec.optionValues().contains(text)) {
+            problems.add(problem(file, field, v, "expected one of " + String.join(", ", spec.optionValues()) + ", found "
+                + v.kind()));
             return null;
         }
-        String why = spec.check().apply(text);
+        String why = check.apply(text);
         if (why != null && !why.isEmpty()) {
             problems.add(problem(file, field, v, why + " (found " + v.kind() + ")"));
             return null;
@@ -70,16 +77,6 @@ final class ValueConverter {
             return d.longValue();
         }
         return null;
-    }
-
-    static String expected(AttributeSpec spec) {
-        return switch (spec.type()) {
-            case STRING, PASSWORD -> spec.options().isEmpty() ? "text" : "one of " + String.join(", ", spec.options());
-            case BOOLEAN -> "true or false";
-            case INTEGER -> "a whole number (32-bit)";
-            case LONG -> "a whole number";
-            case DOUBLE -> "a number";
-        };
     }
 
     private static Object toArray(AttributeSpec.Type type, List<Object> values) {
