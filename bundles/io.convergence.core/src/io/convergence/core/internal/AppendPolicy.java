@@ -27,6 +27,10 @@ import io.convergence.api.point.SampleBatch;
  */
 final class AppendPolicy {
 
+    /** Events when the historian stops storing (attribute {@code state}: disk-full, failing) and when it stores again (ok). */
+    static final String TYPE_OUTAGE = "recorder.historian";
+    /** Events naming a sample set aside and why. */
+    static final String TYPE_REJECTED = "recorder.rejected";
     private static final long MAX_BACKOFF_MS = 5_000;
 
     private final Historian historian;
@@ -147,7 +151,7 @@ final class AppendPolicy {
             outageSince = 0;
             queue.healthy();
             RecordingQueue.Snapshot s = queue.snapshot();
-            events.accept(new Event(Instant.now(), "recorder", Event.Kind.SYSTEM, Event.Severity.INFO,
+            events.accept(new Event(Instant.now(), "recorder", TYPE_OUTAGE, Event.Severity.INFO,
                 "the historian stores again after " + seconds + " s; " + s.dropped() + " samples dropped in all"
                     + (s.dropped() > 0 ? ", marked as gaps" : ""),
                 Map.of("state", "ok", "outageSeconds", Long.toString(seconds), "dropped", Long.toString(s.dropped()))));
@@ -162,7 +166,7 @@ final class AppendPolicy {
         }
         outageSince = System.nanoTime();
         String state = full ? "disk-full" : "failing";
-        events.accept(new Event(Instant.now(), "recorder", Event.Kind.SYSTEM, Event.Severity.ERROR,
+        events.accept(new Event(Instant.now(), "recorder", TYPE_OUTAGE, Event.Severity.ERROR,
             (full ? "the historian's disk is full" : "the historian cannot store") + ": samples wait in memory and"
                 + " are stored once it can again (" + message + ")", Map.of("state", state, "error", message)));
     }
@@ -179,7 +183,7 @@ final class AppendPolicy {
             lastReject.clear();
         }
         lastReject.put(p, now);
-        events.accept(new Event(now, p.toString(), Event.Kind.SYSTEM, Event.Severity.WARNING,
+        events.accept(new Event(now, p.toString(), TYPE_REJECTED, Event.Severity.WARNING,
             "sample of " + p + " at " + sample.time(0) + " set aside: the historian refused it (" + reason + ")",
             Map.of("point", p.toString(), "reason", reason, "time", sample.time(0).toString())));
     }
@@ -218,12 +222,7 @@ final class AppendPolicy {
     static SampleBatch slice(SampleBatch batch, int from, int to) {
         SampleBatch.Builder b = SampleBatch.builder(to - from);
         for (int i = from; i < to; i++) {
-            String t = batch.text(i);
-            if (t != null) {
-                b.addText(batch.point(i), batch.timeMicros(i), t, batch.quality(i));
-            } else {
-                b.add(batch.point(i), batch.timeMicros(i), batch.number(i), batch.quality(i));
-            }
+            b.addRow(batch, i);
         }
         return b.build();
     }

@@ -162,7 +162,7 @@ final class RecordingQueue {
                 : diskFull ? "the historian's disk is full" : "the historian cannot store";
             LOG.warn("recording queue full ({} MB) and {}: dropping new samples; each point gets a gap marker",
                 maxBytes >> 20, why);
-            events.accept(new Event(Instant.now(), "recorder", Event.Kind.SYSTEM, Event.Severity.ERROR,
+            events.accept(new Event(Instant.now(), "recorder", "recorder.dropped", Event.Severity.ERROR,
                 "recording queue full (" + (maxBytes >> 20) + " MB) and " + why + ": new samples are dropped until"
                     + " it stores again; each point gets a gap marker where its samples were dropped",
                 Map.of("dropped", Long.toString(dropped), "reason", why)));

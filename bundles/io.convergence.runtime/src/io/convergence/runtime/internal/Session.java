@@ -18,6 +18,7 @@ import io.convergence.api.historian.HistorianException;
 import io.convergence.api.point.PointRegistry;
 import io.convergence.core.Recorder;
 import io.convergence.core.RecorderStatus;
+import io.convergence.historian.duckdb.DuckDbHistorianStore;
 
 import org.jspecify.annotations.Nullable;
 import org.osgi.util.tracker.ServiceTracker;
@@ -25,6 +26,10 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * A recording session: configures historian and connector, waits until they work, prints one status
  * line a second and a summary at the end.
+ *
+ * <p>The end is graceful whichever way it comes (the time is up, Ctrl-C, SIGTERM): the sources are
+ * stopped first, then everything the bus carried is waited for, then each recorded series is ended
+ * with a gap marker, and only then is the summary printed, so its {@code lost} is final.
  */
 final class Session implements AutoCloseable {
 
@@ -33,10 +38,15 @@ final class Session implements AutoCloseable {
     private final Services services;
     private final PrintStream out;
     private final CountDownLatch stop = new CountDownLatch(1);
-    private @Nullable Recorder recorder;
-    private @Nullable Historian historian;
+    private @Nullable ServiceTracker<Recorder, Recorder> recorders;
+    private @Nullable ServiceTracker<Historian, Historian> historians;
     private long storedBefore;
+    private long rejectedBefore;
+    private long recordingSince;
+    private RecorderStatus atStart = new RecorderStatus(0, 0, 0, 0, null, 0, 0, 0, "ok");
     private final java.util.Deque<String> applied = new java.util.ArrayDeque<>();
+    /** How many of {@link #applied} are there before the sources: the historian's and the like. */
+    private int beforeSources;
 
     Session(Services services, PrintStream out) {
         this.services = services;
@@ -69,15 +79,24 @@ final class Session implements AutoCloseable {
         }
     }
 
-    /** Waits until the historian is open and the recorder runs. */
+    /**
+     * Waits until the historian is open and the recorder runs. What is configured after this counts as
+     * a source, stopped first at the end.
+     */
     void awaitRecording(Duration timeout) throws CommandException {
-        historian = services.await(Historian.class, "", timeout, "the historian");
-        recorder = services.await(Recorder.class, "", timeout, "the recorder");
+        Historian historian = services.await(Historian.class, "", timeout, "the historian");
+        Recorder recorder = services.await(Recorder.class, "", timeout, "the recorder");
+        historians = services.track(Historian.class, "");
+        recorders = services.track(Recorder.class, "");
         try {
             storedBefore = historian.size();
         } catch (HistorianException e) {
             throw new CommandException(e.getMessage(), e);
         }
+        atStart = recorder.status();
+        rejectedBefore = storeRejects(historian);
+        recordingSince = System.nanoTime();
+        beforeSources = applied.size();
     }
 
     /**
@@ -104,22 +123,29 @@ final class Session implements AutoCloseable {
     }
 
     /**
-     * Waits until the historian has acknowledged everything the bus carried in this process.
+     * Waits until the recorder has accounted for everything the bus carried in this process: stored,
+     * or set aside as rejected with a reason.
      *
-     * @return the samples it had not acknowledged when the time ran out: lost
+     * @return the samples it has not stored nor set aside when the time ran out (dropped for lack of
+     *     room while the historian could not store, or still pending): lost
      */
     static long awaitStored(SampleBus bus, Recorder recorder, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long published = bus.statistics().publishedSamples();
         try {
-            while (recorder.status().stored() < published && System.nanoTime() < deadline) {
+            while (System.nanoTime() < deadline) {
+                RecorderStatus s = recorder.status();
+                if (s.stored() + s.rejected() + s.dropped() >= published && s.pending() == 0) {
+                    break;
+                }
                 recorder.flush(Duration.ofMillis(200));
                 published = bus.statistics().publishedSamples();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return Math.max(0, published - recorder.status().stored());
+        RecorderStatus s = recorder.status();
+        return Math.max(0, published - s.stored() - s.rejected());
     }
 
     /** Ends {@link #run} early, as Ctrl-C does. */
@@ -129,23 +155,22 @@ final class Session implements AutoCloseable {
 
     /**
      * Prints a status line a second until {@code length} is over (or forever when it is null, until
-     * {@link #stop()}), then flushes the recorder and prints the summary.
+     * {@link #stop()}), then stops the sources, waits for the recorder, ends the recorded series and
+     * prints the summary.
      *
      * @return the number of samples lost
      */
     long run(@Nullable Duration length, @Nullable String connectorId) throws CommandException {
-        Recorder rec = require(recorder);
-        Historian hist = require(historian);
+        require(recorders);
         SampleBus bus = services.await(SampleBus.class, "", Duration.ofSeconds(5), "the sample bus");
         PointRegistry registry = services.await(PointRegistry.class, "", Duration.ofSeconds(5), "the point registry");
         ServiceTracker<Connector, Connector> connector = connectorId == null ? null
             : services.track(Connector.class, "(" + Connector.ID_PROPERTY + "=" + connectorId + ")");
-        long publishedAtStart = bus.statistics().publishedSamples();
-        RecorderStatus startStatus = rec.status();
         long start = System.nanoTime();
         long end = length == null ? Long.MAX_VALUE : start + length.toNanos();
-        long lastPublished = publishedAtStart;
+        long lastPublished = bus.statistics().publishedSamples();
         long lastTick = start;
+        int points = registry.points().size();
         try {
             while (true) {
                 long now = System.nanoTime();
@@ -158,13 +183,12 @@ final class Session implements AutoCloseable {
                 double rate = (published - lastPublished) / ((now - lastTick) / 1e9);
                 lastPublished = published;
                 lastTick = now;
-                RecorderStatus st = rec.status();
+                points = registry.points().size();
                 Connector c = connector == null ? null : connector.getService();
                 String state = c == null ? "-" : c.state().status().toString();
                 out.printf(Locale.ROOT, "%s  points=%d  samples/s=%,.0f  stored=%,d  connection=%s%s%n",
-                    LocalTime.now().format(CLOCK), registry.points().size(), rate, storedBefore + st.stored(), state,
-                    st.lastError() == null || st.failedAppends() == startStatus.failedAppends() ? ""
-                        : "  historian-error=\"" + st.lastError() + "\"");
+                    LocalTime.now().format(CLOCK), points, rate, storedBefore + stored(recorder().status()), state,
+                    trouble(recorder().status()));
                 if (now >= end) {
                     break;
                 }
@@ -172,20 +196,104 @@ final class Session implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        long elapsed = System.nanoTime() - start;
-        // The recorder subscribed before any connector started, so everything the bus carried in
-        // this process should reach the historian; what does not, within a minute, is lost.
-        long lost = awaitStored(bus, rec, Duration.ofSeconds(60));
-        long storedInRun = rec.status().stored();
-        int points = registry.points().size();
-        out.printf(Locale.ROOT, "summary: points=%d samples=%d rate=%.0f/s lost=%d%n", points, storedInRun,
-            storedInRun / (elapsed / 1e9), lost);
+        stopSources(connector);
+        // Everything the bus carried in this process should reach the historian (the recorder subscribed
+        // before any source started); what does not within a minute is lost.
+        long lost = awaitStored(bus, recorder(), Duration.ofSeconds(60));
         try {
-            out.printf(Locale.ROOT, "historian: %,d samples stored in all%n", hist.size());
+            recorder().endSeries();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        RecorderStatus st = recorder().status();
+        long storedInRun = stored(st);
+        long rejected = rejected(st);
+        double elapsed = (System.nanoTime() - recordingSince) / 1e9;
+        out.printf(Locale.ROOT, "summary: points=%d samples=%d rate=%.0f/s lost=%d rejected=%d%n", points, storedInRun,
+            storedInRun / Math.max(elapsed, 1e-3), lost, rejected);
+        if (st.dropped() > atStart.dropped()) {
+            out.printf(Locale.ROOT, "recording: %,d samples dropped while the historian could not store; a gap is"
+                + " marked where they were%n", st.dropped() - atStart.dropped());
+        }
+        if (rejected > 0) {
+            out.printf(Locale.ROOT, "recording: %,d samples rejected (a time outside the years 1 to 9999, a text too long,"
+                + " a value that is not a finite number); the historian keeps them with the reason%n", rejected);
+        }
+        Historian hist = historian();
+        try {
+            out.printf(Locale.ROOT, "historian: %,d samples stored in all%n", hist == null ? 0 : hist.size());
         } catch (HistorianException e) {
             out.println("historian: " + e.getMessage());
         }
         return lost;
+    }
+
+    /** The problems of the moment, for the status line: none when all is well. */
+    private String trouble(RecorderStatus st) {
+        StringBuilder b = new StringBuilder();
+        if (!st.historianOk()) {
+            b.append("  historian=").append(st.historian()).append(String.format(Locale.ROOT, "  queued=%.1fMB",
+                st.queuedBytes() / 1048576.0));
+        }
+        long dropped = st.dropped() - atStart.dropped();
+        if (dropped > 0) {
+            b.append("  dropped=").append(dropped);
+        }
+        long rejected = rejected(st);
+        if (rejected > 0) {
+            b.append("  rejected=").append(rejected);
+        }
+        if (!st.historianOk() && st.lastError() != null) {
+            b.append("  historian-error=\"").append(st.lastError()).append('"');
+        }
+        return b.toString();
+    }
+
+    /** Samples stored as samples since the session began: the historian's own rejects not counted. */
+    private long stored(RecorderStatus st) {
+        return st.stored() - atStart.stored() - (storeRejects(historian()) - rejectedBefore);
+    }
+
+    /** Samples rejected since the session began: by the historian (kept with the reason) or the recorder. */
+    private long rejected(RecorderStatus st) {
+        return st.rejected() - atStart.rejected() + storeRejects(historian()) - rejectedBefore;
+    }
+
+    /** What the embedded historian kept among its rejects since it opened. */
+    private static long storeRejects(@Nullable Historian h) {
+        return h instanceof DuckDbHistorianStore store ? store.rejectedSamples() : 0;
+    }
+
+    private Recorder recorder() throws CommandException {
+        Recorder r = require(recorders).getService();
+        if (r == null) {
+            throw new CommandException("the recorder went away while recording");
+        }
+        return r;
+    }
+
+    private @Nullable Historian historian() {
+        ServiceTracker<Historian, Historian> t = historians;
+        return t == null ? null : t.getService();
+    }
+
+    /**
+     * Removes the sources this session configured (connector, simulated plant), newest first, and waits
+     * until the connector is gone: nothing is published after this.
+     */
+    private void stopSources(@Nullable ServiceTracker<Connector, Connector> connector) {
+        ConfigurationService files = services.get(ConfigurationService.class);
+        while (files != null && applied.size() > beforeSources) {
+            try {
+                files.remove(applied.pop());
+            } catch (ConfigException e) {
+                out.println("warning: " + e.getMessage());
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (connector != null && connector.getService() != null && System.nanoTime() < deadline) {
+            sleep(50);
+        }
     }
 
     /**
@@ -204,7 +312,7 @@ final class Session implements AutoCloseable {
         }
         // Configuration changes reach the components asynchronously: wait until the historian is gone.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (historian != null && services.get(Historian.class) != null && System.nanoTime() < deadline) {
+        while (historians != null && services.get(Historian.class) != null && System.nanoTime() < deadline) {
             sleep(50);
         }
     }

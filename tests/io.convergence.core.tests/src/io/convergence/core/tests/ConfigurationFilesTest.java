@@ -55,7 +55,7 @@ class ConfigurationFilesTest {
         List<String> fields = e.problems().stream().map(ConfigProblem::field).toList();
         assertEquals(List.of(RECORDER + ".maxAppendSamples", RECORDER + ".colour", "io.convergence.nothing"), fields);
         assertTrue(e.problems().get(0).message().contains("minimum"), "range is explained: " + e.problems().get(0));
-        assertTrue(e.problems().get(1).message().contains("known: maxAppendSamples, maxQueuedSamples"),
+        assertTrue(e.problems().get(1).message().contains("known: maxAppendSamples, maxQueuedMegabytes"),
             e.problems().get(1).message());
         assertTrue(e.problems().get(2).message().contains(RECORDER), "lists what is known");
         Configuration[] none = Osgi.await(ConfigurationAdmin.class)

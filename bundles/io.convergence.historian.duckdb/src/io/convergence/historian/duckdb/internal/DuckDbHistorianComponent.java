@@ -152,7 +152,7 @@ public final class DuckDbHistorianComponent {
         int points = store.interruptedPoints();
         if (points > 0) {
             String where = store.dataDir().toString();
-            publish(new Event(Instant.now(), "historian", Event.Kind.SYSTEM, Event.Severity.WARNING,
+            publish(new Event(Instant.now(), "historian", "historian.interrupted", Event.Severity.WARNING,
                 "the historian in " + where + " was not closed by the process that wrote it last (killed, or a power"
                     + " cut): a gap is marked after the last sample of " + points + " points",
                 Map.of("historian", where, "points", Integer.toString(points))));

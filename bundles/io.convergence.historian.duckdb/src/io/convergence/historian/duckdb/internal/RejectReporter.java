@@ -47,7 +47,7 @@ final class RejectReporter {
             long before = last == null ? 0 : last.suppressed();
             reported.put(r.point(), new Reported(r.received(), 0));
             String more = before == 0 ? "" : "; " + before + " more of this point since the last report";
-            publish.accept(new Event(r.received(), r.point().toString(), Event.Kind.SYSTEM, Event.Severity.WARNING,
+            publish.accept(new Event(r.received(), r.point().toString(), "historian.rejected", Event.Severity.WARNING,
                 "sample of " + r.point() + " not stored: " + r.reason() + "; kept among the historian's rejects" + more,
                 Map.of("point", r.point().toString(), "reason", r.reason(), "time", r.time().toString(),
                     "historian", source, "unreported", Long.toString(before))));
