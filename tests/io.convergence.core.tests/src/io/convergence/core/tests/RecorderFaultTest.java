@@ -133,6 +133,46 @@ class RecorderFaultTest {
         }
     }
 
+    /**
+     * The queue is bounded in bytes: four samples of long JSON overflow a 1 MB queue that a bound in
+     * samples would call nearly empty. Meanwhile no historian can open: the recorder is gone, its
+     * queue stays subscribed without a writer, and the next recorder takes over what it kept.
+     */
+    @Test
+    void theQueueIsBoundedInBytesAndOutlivesAHistorianThatCannotOpen() throws Exception {
+        PointPath vector = PointPath.parse("plant/oven1/profile");
+        Path data = tmp.resolve("data");
+        try (Recording rec = new Recording(data, Map.of("maxQueuedMegabytes", 1))) {
+            rec.historian();
+            Recorder first = Recording.recorder();
+            Path notAFolder = Files.writeString(tmp.resolve("not-a-folder"), "x");
+            rec.moveHistorianTo(notAFolder);
+            Recording.awaitTrue(Recording::noHistorian, "the historian failed to open");
+            // The old recorder stores what it held into the old historian before that closes: wait for it.
+            Recording.awaitTrue(() -> Recording.closed(data), "the old historian closed its folder");
+            RecorderStatus s0 = first.status();
+            String json = "[" + "0.5,".repeat(75_000) + "0.5]";
+            long t = Micros.now();
+            for (int i = 0; i < 4; i++) {
+                Recording.bus().publish(SampleBatch.builder(1).addJson(vector, t + i, json, Quality.GOOD).build());
+            }
+            Recording.awaitTrue(() -> first.status().received() - s0.received() == 4, "taken from the bus");
+            RecorderStatus s1 = first.status();
+            long dropped = s1.dropped() - s0.dropped();
+            assertTrue(dropped >= 2, "four samples of " + json.length() + " characters exceed 1 MB: " + s1);
+            assertTrue(s1.queuedBytes() <= 1 << 20, s1.toString());
+
+            rec.moveHistorianTo(data);
+            Historian h = rec.historian();
+            Recorder next = Recording.recorder();
+            assertTrue(next.flush(Duration.ofSeconds(15)), next.status().toString());
+            List<Sample> kept = h.samples(vector, Instant.EPOCH, Instant.MAX, 10);
+            assertEquals(4 - dropped, kept.stream().filter(x -> x.value() != null).count(), kept.toString());
+            assertEquals(1, kept.stream().filter(x -> x.value() == null && x.quality() == Quality.BAD).count(),
+                "a gap marker where samples were dropped");
+        }
+    }
+
     private static int indexOfGap(List<Sample> samples) {
         for (int i = 0; i < samples.size(); i++) {
             if (samples.get(i).quality() == Quality.BAD && samples.get(i).value() == null) {

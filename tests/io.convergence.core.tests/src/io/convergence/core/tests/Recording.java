@@ -77,6 +77,15 @@ final class Recording implements AutoCloseable {
         historianConfig = Osgi.config(HISTORIAN_PID, props);
     }
 
+    /** Points the historian's configuration at another folder (or at something that is not one). */
+    void moveHistorianTo(Path folder) throws Exception {
+        historianConfig = Osgi.config(HISTORIAN_PID, Map.of("dataDir", folder.toString()));
+    }
+
+    static boolean noHistorian() {
+        return historians().isEmpty();
+    }
+
     /** The numeric samples of a point, and the gap markers (bad samples without value). */
     static long[] countAndBad(Historian h, PointPath p) throws HistorianException {
         long count = 0;
@@ -101,14 +110,17 @@ final class Recording implements AutoCloseable {
         }
         awaitTrue(() -> historians().isEmpty(), "historian service gone");
         // The folder is closed just after the service goes.
-        awaitTrue(() -> {
-            try (DuckDbHistorianStore s = DuckDbHistorianStore.open(dataDir,
-                io.convergence.historian.duckdb.StoreOptions.readOnlyDefaults())) {
-                return true;
-            } catch (HistorianException e) {
-                return !e.getMessage().contains("in use");
-            }
-        }, "historian folder closed");
+        awaitTrue(() -> closed(dataDir), "historian folder closed");
+    }
+
+    /** Whether no historian of this process holds the folder open. */
+    static boolean closed(Path folder) {
+        try (DuckDbHistorianStore s = DuckDbHistorianStore.open(folder,
+            io.convergence.historian.duckdb.StoreOptions.readOnlyDefaults())) {
+            return true;
+        } catch (HistorianException e) {
+            return !e.getMessage().contains("in use");
+        }
     }
 
     private static Collection<?> historians() {

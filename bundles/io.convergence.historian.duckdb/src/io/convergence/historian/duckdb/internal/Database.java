@@ -36,9 +36,12 @@ public final class Database implements AutoCloseable {
     private final DuckDBConnection readerSource;
     private final ArrayBlockingQueue<DuckDBConnection> idleReaders = new ArrayBlockingQueue<>(8);
 
-    private Database(Path dataDir, boolean readOnly, DuckDBConnection writer) throws SQLException {
+    private final int schemaVersion;
+
+    private Database(Path dataDir, boolean readOnly, DuckDBConnection writer, int schemaVersion) throws SQLException {
         this.dataDir = dataDir;
         this.readOnly = readOnly;
+        this.schemaVersion = schemaVersion;
         this.writer = writer;
         this.readerSource = writer.duplicate();
     }
@@ -64,8 +67,8 @@ public final class Database implements AutoCloseable {
         @Nullable DuckDBConnection c = null;
         try {
             c = connect(dir, readOnly, memoryLimitMb, threads);
-            Schema.prepare(c, dir, readOnly);
-            return new Database(dir, readOnly, c);
+            int version = Schema.prepare(c, dir, readOnly);
+            return new Database(dir, readOnly, c, version);
         } catch (SQLException e) {
             closeQuietly(c);
             OPEN.remove(dir);
@@ -132,6 +135,11 @@ public final class Database implements AutoCloseable {
     /** The data folder, absolute and real. */
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** Whether samples have a JSON column: not in a version 1 database opened read-only. */
+    public boolean hasJson() {
+        return schemaVersion >= 2;
     }
 
     /** Whether the database was opened read-only. */

@@ -92,7 +92,7 @@ public final class Engine implements AutoCloseable {
                 w = new SampleWriter(db.writer(), db.dataDir(), ids, OpenErrors.folder(db.dataDir()));
                 Retention.prepare(db.writer());
             }
-            return new Open(db, ids, w, new SampleQueries(ids));
+            return new Open(db, ids, w, new SampleQueries(ids, db.hasJson()));
         } catch (SQLException | RuntimeException e) {
             db.close();
             if (e instanceof SQLException sql && Failures.ofStorage(sql)) {

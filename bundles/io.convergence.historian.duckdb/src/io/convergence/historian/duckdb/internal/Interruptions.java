@@ -33,7 +33,8 @@ final class Interruptions {
         + " WHERE sample_count > 0 AND last_ts IS NOT NULL)"
         + " SELECT l.point_id, epoch_us(l.last_ts) FROM last l WHERE l.point_id NOT IN ("
         + " SELECT s.point_id FROM samples s JOIN last m ON s.point_id = m.point_id AND s.ts = m.last_ts"
-        + " WHERE s.ts >= (SELECT min(last_ts) FROM last) AND s.quality = 2 AND s.value IS NULL AND s.text IS NULL)";
+        + " WHERE s.ts >= (SELECT min(last_ts) FROM last) AND s.quality = 2 AND s.value IS NULL AND s.text IS NULL"
+        + " AND s.json IS NULL)";
 
     private Interruptions() {
     }

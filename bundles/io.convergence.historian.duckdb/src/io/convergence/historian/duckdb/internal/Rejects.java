@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.convergence.api.point.JsonValue;
 import io.convergence.api.point.PointPath;
 import io.convergence.api.point.Quality;
 import io.convergence.historian.duckdb.RejectedSample;
@@ -31,8 +32,8 @@ final class Rejects {
 
     private static final String CREATE = "CREATE TABLE IF NOT EXISTS rejects(id BIGINT NOT NULL,"
         + " received TIMESTAMP NOT NULL, point VARCHAR NOT NULL, time_us BIGINT NOT NULL, value DOUBLE, text VARCHAR,"
-        + " quality UTINYINT NOT NULL, reason VARCHAR NOT NULL)";
-    private static final String NEWEST = "SELECT point, time_us, value, text, quality, reason, epoch_us(received)"
+        + " quality UTINYINT NOT NULL, reason VARCHAR NOT NULL, is_json BOOLEAN NOT NULL)";
+    private static final String NEWEST = "SELECT point, time_us, value, text, quality, reason, epoch_us(received), is_json"
         + " FROM rejects ORDER BY id DESC LIMIT ?";
 
     private long nextId;
@@ -72,11 +73,14 @@ final class Rejects {
                 }
                 if (r.value() instanceof String t) {
                     a.append(t);
+                } else if (r.value() instanceof JsonValue j) {
+                    a.append(j.json());
                 } else {
                     a.appendNull();
                 }
                 a.append((byte) r.quality().ordinal());
                 a.append(r.reason());
+                a.append(r.value() instanceof JsonValue);
                 a.endRow();
             }
             a.flush();
@@ -108,6 +112,9 @@ final class Rejects {
                 while (r.next()) {
                     double d = r.getDouble(3);
                     @Nullable Object value = r.wasNull() ? r.getString(4) : Double.valueOf(d);
+                    if (value instanceof String t && r.getBoolean(8)) {
+                        value = new JsonValue(t);
+                    }
                     out.add(new RejectedSample(PointPath.parse(r.getString(1)), r.getLong(2), value,
                         Quality.ofCode(r.getInt(5)), r.getString(6), Micros.instant(r.getLong(7))));
                 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.convergence.api.point.JsonValue;
 import io.convergence.api.point.SampleBatch;
 import io.convergence.historian.duckdb.RejectedSample;
 
@@ -11,9 +12,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the historian cannot store as a sample, found before the append: a time outside the years 1
- * to 9999 (DuckDB would take it and later fail to read it back), a text longer than
- * {@value #MAX_TEXT} characters, a value that is not a finite number (an infinity would turn every
- * average of its bucket into NaN).
+ * to 9999 (DuckDB would take it and later fail to read it back), a text or JSON longer than
+ * {@value #MAX_TEXT} characters, JSON that does not parse (DuckDB's appender takes any text into a
+ * JSON column), a value that is not a finite number (an infinity would turn every average of its
+ * bucket into NaN).
  */
 final class RowCheck {
 
@@ -31,8 +33,13 @@ final class RowCheck {
         }
         String text = b.text(i);
         if (text != null) {
+            boolean json = b.isJson(i);
             if (text.length() > MAX_TEXT) {
-                return "text of " + text.length() + " characters is longer than the " + MAX_TEXT + " stored";
+                return (json ? "JSON" : "text") + " of " + text.length() + " characters is longer than the " + MAX_TEXT
+                    + " stored";
+            }
+            if (json) {
+                return JsonCheck.problem(text);
             }
         } else {
             double v = b.number(i);
@@ -77,7 +84,9 @@ final class RowCheck {
         String text = b.text(i);
         Object value;
         if (text != null) {
-            value = text.length() > RejectedSample.MAX_KEPT_TEXT ? text.substring(0, RejectedSample.MAX_KEPT_TEXT) : text;
+            String kept = text.length() > RejectedSample.MAX_KEPT_TEXT ? text.substring(0, RejectedSample.MAX_KEPT_TEXT)
+                : text;
+            value = b.isJson(i) ? new JsonValue(kept) : kept;
         } else {
             double d = b.number(i);
             value = Double.isNaN(d) ? null : d;

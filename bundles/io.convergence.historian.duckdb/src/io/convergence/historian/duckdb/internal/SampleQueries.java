@@ -11,6 +11,7 @@ import java.util.List;
 
 import io.convergence.api.historian.Bucket;
 import io.convergence.api.historian.PointSummary;
+import io.convergence.api.point.JsonValue;
 import io.convergence.api.point.PointPath;
 import io.convergence.api.point.Quality;
 import io.convergence.api.point.Sample;
@@ -33,16 +34,19 @@ final class SampleQueries {
         + " FROM samples WHERE point_id = ? AND ts >= make_timestamp(?) AND ts < make_timestamp(?)"
         + " GROUP BY k ORDER BY k";
 
-    private static final String SAMPLES = "SELECT epoch_us(ts), value, text, quality FROM samples"
+    private static final String SAMPLES = "SELECT epoch_us(ts), value, text, quality, %s FROM samples"
         + " WHERE point_id = ? AND ts >= make_timestamp(?) AND ts < make_timestamp(?) ORDER BY ts LIMIT ?";
 
     private static final String POINTS = "SELECT s.point_id, p.path, s.sample_count, epoch_us(s.first_ts),"
         + " epoch_us(s.last_ts) FROM point_summary s JOIN points p ON p.id = s.point_id WHERE s.sample_count > 0";
 
     private final PointIds ids;
+    private final String samples;
 
-    SampleQueries(PointIds ids) {
+    /** @param json whether samples have a JSON column (not in a version 1 database opened read-only) */
+    SampleQueries(PointIds ids, boolean json) {
         this.ids = ids;
+        this.samples = SAMPLES.formatted(json ? "CAST(json AS VARCHAR)" : "NULL");
     }
 
     List<Bucket> buckets(DuckDBConnection c, PointPath point, Instant from, Instant to, Duration bucket)
@@ -84,7 +88,7 @@ final class SampleQueries {
             return List.of();
         }
         List<Sample> out = new ArrayList<>(Math.min(limit, 10_000));
-        try (PreparedStatement ps = c.prepareStatement(SAMPLES)) {
+        try (PreparedStatement ps = c.prepareStatement(samples)) {
             ps.setInt(1, id);
             ps.setLong(2, lo);
             ps.setLong(3, hi);
@@ -127,7 +131,7 @@ final class SampleQueries {
         return r.wasNull() ? Double.NaN : d;
     }
 
-    /** A stored row's value: its number, its text, or none (a gap, or a NaN that was not marked bad). */
+    /** A stored row's value: its number, its text, its JSON, or none (a gap, or a NaN that was not marked bad). */
     private static @Nullable Object value(ResultSet r, Quality q) throws SQLException {
         double d = r.getDouble(2);
         if (!r.wasNull()) {
@@ -136,6 +140,10 @@ final class SampleQueries {
         String text = r.getString(3);
         if (text != null) {
             return text;
+        }
+        String json = r.getString(5);
+        if (json != null) {
+            return new JsonValue(json);
         }
         return q == Quality.BAD ? null : Double.NaN;
     }

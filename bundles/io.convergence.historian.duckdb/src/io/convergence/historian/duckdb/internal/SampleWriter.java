@@ -245,6 +245,7 @@ final class SampleWriter {
                 int i = rows == null ? j : rows[j];
                 long micros = batch.timeMicros(i);
                 String text = batch.text(i);
+                boolean json = text != null && batch.isJson(i);
                 double v = batch.number(i);
                 a.beginRow();
                 a.append(rowIds[j]);
@@ -255,12 +256,17 @@ final class SampleWriter {
                 } else {
                     a.append(v);
                 }
-                if (text != null) {
+                if (text != null && !json) {
                     a.append(text);
                 } else {
                     a.appendNull();
                 }
                 a.append((byte) batch.quality(i).ordinal());
+                if (json) {
+                    a.append(text);
+                } else {
+                    a.appendNull();
+                }
                 a.endRow();
                 if (summarize) {
                     summary.add(rowIds[j], micros);

@@ -126,7 +126,7 @@ class RejectTest {
         try (Connection c = new DuckDBDriver().connect("jdbc:duckdb:" + dir.resolve(DuckDbHistorianStore.DATABASE_FILE),
             props); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE samples2(point_id INTEGER NOT NULL, ts TIMESTAMP NOT NULL,"
-                + " value DOUBLE CHECK (value IS NULL OR value <> 13), text VARCHAR, quality UTINYINT NOT NULL)");
+                + " value DOUBLE CHECK (value IS NULL OR value <> 13), text VARCHAR, quality UTINYINT NOT NULL, json JSON)");
             s.execute("INSERT INTO samples2 SELECT * FROM samples");
             s.execute("DROP TABLE samples");
             s.execute("ALTER TABLE samples2 RENAME TO samples");
