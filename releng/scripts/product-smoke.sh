@@ -54,6 +54,9 @@ if command -v node >/dev/null 2>&1 && [ -d "$interop/node_modules/node-opcua-ser
 else
   echo "interoperability check skipped: no node-opcua in releng/interop (.ci/run installs it)"
 fi
+# Faults on the recording path: a far-future timestamp from a node-opcua server, kill -9 during a
+# 10,000-point ingest and SIGTERM after it, the historian's disk filled and freed (see the script).
+bash "$root/releng/scripts/recording-faults.sh" || fail "a recording fault scenario failed"
 # The workbench: open every view on the simulated plant, then again without the Events view's
 # bundle, on the same workspace (the view must go away and nothing else break).
 if [ -n "${DISPLAY:-}" ]; then

@@ -72,7 +72,8 @@ scenario_clock() {
   grep -q '^fault ' "$work/clock/server.log" || fail "the server never sent its far-future value: $(cat "$work/clock/server.log")"
   fault=$(sed -n 's/^fault \([^ ]*\) .*/\1/p' "$work/clock/server.log")
   [ "$(summary_field lost "$out")" = 0 ] || { cat "$work/clock/err" >&2; fail "samples lost after a far-future timestamp"; }
-  [ "$(summary_field rejected "$out")" = 1 ] || fail "the far-future sample was not counted as rejected"
+  # One value, counted once; a server may send the same value twice (sampled again before it changed).
+  [ "$(summary_field rejected "$out")" -ge 1 ] || fail "the far-future sample was not counted as rejected"
   [ "$code" = 0 ] || { cat "$work/clock/err" >&2; fail "runtime exited with $code"; }
   history --data "$data" list || fail "history list failed"
   cat "$work/hist.out"
@@ -91,6 +92,115 @@ for p in ("Oven1/Temperature", "Oven1/Pressure"):
         sys.exit(1)
 print(f"clock: both variables recorded until {min(last.values())}, {(min(last.values()) - fault).total_seconds():.1f} s after the far-future value")
 EOF
+}
+
+# The java process of a runtime started in the background with home $1 (ours: a folder of $work).
+java_of() { pgrep -f "convergence.home=$1" | head -n 1; }
+# The stored count of the last status line in file $1.
+last_stored() { grep -E '^[0-9:]{8}  points=' "$1" | tail -n 1 | sed -n 's/.*stored=\([0-9,]*\).*/\1/p' | tr -d ,; }
+await_stored() { # file, at least, seconds
+  local i
+  for i in $(seq 1 $(($3 * 5))); do
+    [ "$(last_stored "$1")" -ge "$2" ] 2>/dev/null && return 0
+    sleep 0.2
+  done
+  return 1
+}
+POINT=acme/lyon/packaging/line1/filler/vibration
+
+# Gap markers in an export of $POINT: lines "time,,BAD".
+gaps_in() { grep -c ',,BAD$' "$1"; }
+
+scenario_kill() {
+  local rounds=1 run=4 r data="$work/kill/data" home acked present log
+  $long && rounds=5 run=20
+  mkdir -p "$work/kill"
+  for r in $(seq 1 "$rounds"); do
+    home="$work/kill/home$r"
+    CONVERGENCE_HOME="$home" "$root/convergence" demo --headless --points 10000 --data "$data" \
+      >"$work/kill/out$r" 2>"$work/kill/err$r" &
+    children+=($!)
+    local wrapper=$!
+    await_stored "$work/kill/out$r" $((r * 100000)) 180 || { cat "$work/kill/out$r" "$work/kill/err$r" >&2; fail "round $r: no samples stored"; }
+    sleep "$run"
+    acked=$(last_stored "$work/kill/out$r")
+    kill -9 "$(java_of "$home")"
+    wait "$wrapper" 2>/dev/null
+    history --data "$data" list || fail "round $r: history list after the kill failed"
+    present=$(tail -n 1 "$work/hist.out" | sed -n 's/.* \([0-9]*\) samples$/\1/p')
+    echo "kill: round $r: killed with SIGKILL after the runtime reported $acked samples stored; $present present"
+    [ "$present" -ge "$acked" ] || fail "round $r: $acked samples were acknowledged, only $present are present"
+  done
+  # Start again: the gap the kill left is marked, then stop gracefully with SIGTERM.
+  home="$work/kill/home-after"
+  CONVERGENCE_HOME="$home" CONVERGENCE_LOG_LEVEL=info "$root/convergence" demo --headless --points 10000 --data "$data" \
+    >"$work/kill/out-after" 2>"$work/kill/err-after" &
+  children+=($!)
+  local wrapper=$!
+  await_stored "$work/kill/out-after" $((present + 100000)) 180 || { cat "$work/kill/out-after" >&2; fail "no samples after the restart"; }
+  kill -TERM "$(java_of "$home")"
+  wait "$wrapper"
+  local code=$?
+  grep '^summary:' "$work/kill/out-after"
+  [ "$code" = 0 ] || [ "$code" = 143 ] || { tail -n 20 "$work/kill/err-after" >&2; fail "the runtime stopped with SIGTERM exited with $code"; }
+  [ "$(summary_field lost "$work/kill/out-after")" = 0 ] || fail "samples lost at the SIGTERM stop"
+  log=$(grep -o 'marked a gap after the last sample of [0-9]* points' "$work/kill/err-after" | head -n 1)
+  [ -n "$log" ] || fail "the restart did not mark the gap the kill left"
+  echo "kill: the restart $log"
+  history --data "$data" export "$POINT" || fail "history export failed"
+  # One gap per kill, and the graceful end's marker as the last row.
+  [ "$(gaps_in "$work/hist.out")" -ge "$rounds" ] || { tail -n 5 "$work/hist.out" >&2; fail "$POINT has $(gaps_in "$work/hist.out") gap markers for $rounds kills"; }
+  tail -n 1 "$work/hist.out" | grep -q ',,BAD$' || fail "the series of $POINT does not end with the graceful stop's gap marker"
+  echo "kill: $rounds kills survived; every acknowledged sample present; $(gaps_in "$work/hist.out") gap markers in $POINT (one per kill, one at the SIGTERM stop); lost=0 at SIGTERM"
+}
+
+scenario_disk() {
+  if [ "$(id -u)" != 0 ]; then
+    echo "disk: skipped, mounting a tmpfs needs root (CI runs as root)"
+    return 0
+  fi
+  local cycles=1 disk="$work/disk" home="$work/disk/home" c freed before after
+  $long && cycles=5
+  mkdir -p "$disk/mnt"
+  mount -t tmpfs -o size=96m tmpfs "$disk/mnt" || fail "cannot mount a tmpfs"
+  mounted+=("$disk/mnt")
+  printf '{ "io.convergence.core.recorder": { "maxQueuedMegabytes": 4 } }\n' >"$disk/recorder.json"
+  CONVERGENCE_HOME="$home" "$root/convergence" demo --headless --points 10000 --data "$disk/mnt/data" \
+    --config "$disk/recorder.json" >"$disk/out" 2>"$disk/err" &
+  children+=($!)
+  local wrapper=$!
+  await_stored "$disk/out" 100000 180 || { cat "$disk/out" "$disk/err" >&2; fail "no samples stored"; }
+  for c in $(seq 1 "$cycles"); do
+    local avail
+    avail=$(df --output=avail -B1 "$disk/mnt" | tail -n 1)
+    head -c $((avail - (6 << 20))) /dev/zero >"$disk/mnt/filler" 2>/dev/null
+    before=$(grep -c 'historian=disk-full' "$disk/out")
+    for _ in $(seq 1 300); do [ "$(grep -c 'historian=disk-full' "$disk/out")" -gt "$before" ] && break; sleep 0.2; done
+    [ "$(grep -c 'historian=disk-full' "$disk/out")" -gt "$before" ] || { tail -n 5 "$disk/out" >&2; fail "cycle $c: the status line never said the disk is full"; }
+    sleep 4
+    rm -f "$disk/mnt/filler"
+    freed=$(date +%s%N)
+    after=$(last_stored "$disk/out")
+    for _ in $(seq 1 300); do
+      local line
+      line=$(grep -E '^[0-9:]{8}  points=' "$disk/out" | tail -n 1)
+      if ! grep -q 'historian=' <<<"$line" && [ "$(last_stored "$disk/out")" -gt "$after" ]; then break; fi
+      sleep 0.2
+    done
+    grep -E '^[0-9:]{8}  points=' "$disk/out" | tail -n 1 | grep -q 'historian=' && { tail -n 5 "$disk/out" >&2; fail "cycle $c: recording did not resume after the disk was freed"; }
+    echo "disk: cycle $c: full, freed, storing again after $(( ($(date +%s%N) - freed) / 1000000 )) ms"
+  done
+  kill -TERM "$(java_of "$home")"
+  wait "$wrapper"
+  grep -E 'historian=disk-full' "$disk/out" | head -n 2
+  grep -E '^summary:|^recording:' "$disk/out"
+  history --data "$disk/mnt/data" export "$POINT" || fail "history export failed"
+  local gaps
+  gaps=$(gaps_in "$work/hist.out")
+  if grep -q '^recording: .* dropped' "$disk/out"; then
+    [ "$gaps" -ge 2 ] || fail "samples were dropped but $POINT has no gap marker before its end: $gaps"
+  fi
+  echo "disk: $cycles outages survived without a restart; $(sed -n 's/^recording: \([0-9,]*\) samples dropped.*/\1/p' "$disk/out" | tr -d , || echo 0) samples dropped while full, $gaps gap markers in $POINT"
 }
 
 for scenario in "${scenarios[@]}"; do

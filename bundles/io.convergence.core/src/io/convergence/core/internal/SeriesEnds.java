@@ -10,10 +10,12 @@ import io.convergence.api.point.SampleBatch;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where each point's recorded series ends: its latest stored time, and whether the sample there marks
- * a gap. A graceful stop writes a gap marker just after each end that is not one already, in the
- * time base of the point's own samples (its source's clock), so the marker sits next to them even
- * when that clock is off from this machine's. Thread-safe.
+ * Where each point's recorded series ends: the time of the last sample stored, in the order they
+ * came, and whether it marks a gap. A graceful stop writes a gap marker just after each end that is
+ * not one already, in the time base of the point's own samples (its source's clock), so the marker
+ * sits next to them even when that clock is off from this machine's. The last sample that came, not
+ * the latest time: one value stamped in the year 12000 by a clock that then recovered must not carry
+ * the end of the series there. Thread-safe.
  */
 final class SeriesEnds {
 
@@ -45,11 +47,8 @@ final class SeriesEnds {
                 }
                 last = p;
             }
-            long t = b.timeMicros(i);
-            if (t >= end.micros) {
-                end.micros = t;
-                end.gap = b.isGap(i);
-            }
+            end.micros = b.timeMicros(i);
+            end.gap = b.isGap(i);
         }
     }
 

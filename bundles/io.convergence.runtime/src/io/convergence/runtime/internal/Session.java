@@ -42,7 +42,6 @@ final class Session implements AutoCloseable {
     private @Nullable ServiceTracker<Historian, Historian> historians;
     private long storedBefore;
     private long rejectedBefore;
-    private long recordingSince;
     private RecorderStatus atStart = new RecorderStatus(0, 0, 0, 0, null, 0, 0, 0, "ok");
     private final java.util.Deque<String> applied = new java.util.ArrayDeque<>();
     /** How many of {@link #applied} are there before the sources: the historian's and the like. */
@@ -95,7 +94,6 @@ final class Session implements AutoCloseable {
         }
         atStart = recorder.status();
         rejectedBefore = storeRejects(historian);
-        recordingSince = System.nanoTime();
         beforeSources = applied.size();
     }
 
@@ -196,6 +194,7 @@ final class Session implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        double elapsed = (System.nanoTime() - start) / 1e9;
         stopSources(connector);
         // Everything the bus carried in this process should reach the historian (the recorder subscribed
         // before any source started); what does not within a minute is lost.
@@ -208,7 +207,6 @@ final class Session implements AutoCloseable {
         RecorderStatus st = recorder().status();
         long storedInRun = stored(st);
         long rejected = rejected(st);
-        double elapsed = (System.nanoTime() - recordingSince) / 1e9;
         out.printf(Locale.ROOT, "summary: points=%d samples=%d rate=%.0f/s lost=%d rejected=%d%n", points, storedInRun,
             storedInRun / Math.max(elapsed, 1e-3), lost, rejected);
         if (st.dropped() > atStart.dropped()) {
