@@ -262,12 +262,10 @@ final class Session implements AutoCloseable {
         return h instanceof DuckDbHistorianStore store ? store.rejectedSamples() : 0;
     }
 
+    /** The recorder now: while the historian or the recorder is reconfigured, the next one, once it is up. */
     private Recorder recorder() throws CommandException {
         Recorder r = require(recorders).getService();
-        if (r == null) {
-            throw new CommandException("the recorder went away while recording");
-        }
-        return r;
+        return r != null ? r : services.await(Recorder.class, "", Duration.ofSeconds(60), "the recorder");
     }
 
     private @Nullable Historian historian() {
