@@ -24,6 +24,7 @@ import org.eclipse.equinox.p2.query.QueryUtil;
 import org.eclipse.equinox.p2.repository.artifact.IArtifactRepository;
 import org.eclipse.equinox.p2.repository.artifact.IFileArtifactRepository;
 import org.eclipse.equinox.p2.repository.metadata.IMetadataRepository;
+import org.jspecify.annotations.Nullable;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -51,15 +52,23 @@ public final class P2FeatureService implements FeatureService {
 
     private final BundleContext bc;
     private final IProvisioningAgentProvider agents;
+    private final @Nullable Installation fixed;
 
     @Activate
     public P2FeatureService(BundleContext bc, @Reference IProvisioningAgentProvider agents) {
+        this(bc, agents, null);
+    }
+
+    /** Manages the given installation instead of the one this process runs from (tests, tools). */
+    P2FeatureService(BundleContext bc, IProvisioningAgentProvider agents, @Nullable Installation installation) {
         this.bc = bc;
         this.agents = agents;
+        this.fixed = installation;
     }
 
     private Installation installation() throws FeatureException {
-        return Installation.of(bc);
+        Installation i = fixed;
+        return i != null ? i : Installation.of(bc);
     }
 
     private AdminStore store() throws FeatureException {

@@ -1,0 +1,127 @@
+package io.convergence.admin.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * Bundle jars for fixture repositories, and publishers that sign them with the JDK's own
+ * {@code keytool} and {@code jarsigner}, as a partner would.
+ */
+final class TestJars {
+
+    private TestJars() {
+    }
+
+    /** The manifest text of a plain bundle, as p2 keeps it in a unit's {@code manifest} instruction. */
+    static String manifest(String bsn, String version, String... extraHeaders) {
+        StringBuilder b = new StringBuilder("Manifest-Version: 1.0\nBundle-ManifestVersion: 2\nBundle-SymbolicName: ")
+            .append(bsn).append("\nBundle-Version: ").append(version).append('\n');
+        for (String h : extraHeaders) {
+            b.append(h).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** Writes a bundle jar with that manifest and one resource. */
+    static Path bundle(Path dir, String bsn, String version, String... extraHeaders) throws IOException {
+        Files.createDirectories(dir);
+        Path jar = dir.resolve(bsn + "_" + version + ".jar");
+        Manifest mf = new Manifest(new java.io.ByteArrayInputStream(
+            manifest(bsn, version, extraHeaders).getBytes(StandardCharsets.UTF_8)));
+        try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os, mf)) {
+            out.putNextEntry(new JarEntry("about.txt"));
+            out.write(("bundle " + bsn + " " + version + "\n").getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    static String header(Path jar, String name) throws IOException {
+        try (var j = new java.util.jar.JarFile(jar.toFile())) {
+            Attributes a = j.getManifest().getMainAttributes();
+            return a.getValue(name);
+        }
+    }
+
+    /** A signing identity in a PKCS#12 key store; {@code certificate} is its PEM file. */
+    record Publisher(Path keystore, String alias, Path certificate) {
+
+        /** Signs the jar in place. */
+        void sign(Path jar) throws IOException {
+            run(tool("jarsigner"), "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", PASS,
+                jar.toString(), alias);
+        }
+    }
+
+    private static final String PASS = "fixture";
+
+    /** A self-signed publisher, as the partner template's test certificate is. */
+    static Publisher selfSigned(Path dir, String name) throws IOException {
+        Files.createDirectories(dir);
+        Path ks = dir.resolve(name + ".p12");
+        Path pem = dir.resolve(name + ".pem");
+        genkey(ks, name, "CN=" + name + ", O=Fixture");
+        run(tool("keytool"), "-exportcert", "-rfc", "-keystore", ks.toString(), "-storepass", PASS, "-alias", name,
+            "-file", pem.toString());
+        return new Publisher(ks, name, pem);
+    }
+
+    /**
+     * A publisher whose certificate is issued by a certificate authority {@code caName}: the CA's
+     * certificate is {@code dir/caName.pem}, the publisher's chain goes into the signatures.
+     */
+    static Publisher issuedBy(Path dir, String caName, String name) throws IOException {
+        Files.createDirectories(dir);
+        Path ca = dir.resolve(caName + ".p12");
+        Path caPem = dir.resolve(caName + ".pem");
+        run(tool("keytool"), "-genkeypair", "-keystore", ca.toString(), "-storetype", "PKCS12", "-storepass", PASS,
+            "-alias", caName, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + caName + ", O=Fixture CA",
+            "-ext", "bc:c", "-validity", "30");
+        run(tool("keytool"), "-exportcert", "-rfc", "-keystore", ca.toString(), "-storepass", PASS, "-alias", caName,
+            "-file", caPem.toString());
+        Path ks = dir.resolve(name + ".p12");
+        Path pem = dir.resolve(name + ".pem");
+        Path csr = dir.resolve(name + ".csr");
+        genkey(ks, name, "CN=" + name + ", O=Fixture");
+        run(tool("keytool"), "-certreq", "-keystore", ks.toString(), "-storepass", PASS, "-alias", name, "-file", csr.toString());
+        run(tool("keytool"), "-gencert", "-rfc", "-keystore", ca.toString(), "-storepass", PASS, "-alias", caName,
+            "-infile", csr.toString(), "-outfile", pem.toString(), "-validity", "30");
+        run(tool("keytool"), "-importcert", "-noprompt", "-keystore", ks.toString(), "-storepass", PASS, "-alias", caName,
+            "-file", caPem.toString());
+        run(tool("keytool"), "-importcert", "-noprompt", "-keystore", ks.toString(), "-storepass", PASS, "-alias", name,
+            "-file", pem.toString());
+        return new Publisher(ks, name, pem);
+    }
+
+    private static void genkey(Path ks, String alias, String dname) throws IOException {
+        run(tool("keytool"), "-genkeypair", "-keystore", ks.toString(), "-storetype", "PKCS12", "-storepass", PASS,
+            "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", dname, "-validity", "30");
+    }
+
+    private static String tool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
+    }
+
+    private static void run(String... command) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(command));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (p.waitFor() != 0) {
+                throw new IOException(String.join(" ", cmd) + " failed: " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+}
