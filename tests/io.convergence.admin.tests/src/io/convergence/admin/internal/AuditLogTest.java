@@ -1,6 +1,7 @@
 package io.convergence.admin.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.convergence.admin.AuditEntry;
+import io.convergence.admin.AuditVerification;
 import io.convergence.admin.Change;
 import io.convergence.admin.Progress;
 import io.convergence.admin.TrustPolicy;
@@ -90,6 +92,49 @@ class AuditLogTest {
     }
 
     @Test
+    void anEditedOrRemovedLineIsFoundAndNamed() throws Exception {
+        inst.service.apply(new Change.Install("com.example.audited", "", List.of(repo.uri())), Progress.NONE);
+        inst.service.apply(new Change.Uninstall("com.example.audited"), Progress.NONE);
+        AuditVerification clean = inst.service.verifyAudit();
+        assertTrue(clean.intact(), clean.problems().toString());
+        assertEquals(5, clean.entries());
+        List<String> original = Files.readAllLines(log(), StandardCharsets.UTF_8);
+
+        List<String> edited = new ArrayList<>(original);
+        edited.set(2, edited.get(2).replace("\"result\":\"ok\"", "\"result\":\"refused\""));
+        Files.write(log(), edited, StandardCharsets.UTF_8);
+        AuditVerification v = inst.service.verifyAudit();
+        assertFalse(v.intact());
+        assertEquals(List.of("line 3 was changed, or lines were removed or inserted before line 4 (its chain hash does not"
+            + " match line 3)"), v.problems());
+
+        Files.write(log(), original.subList(0, 4), StandardCharsets.UTF_8);
+        v = inst.service.verifyAudit();
+        assertEquals(List.of("the log ends at line 4 but was sealed at line 5: lines were removed from its end"), v.problems());
+
+        List<String> lastEdited = new ArrayList<>(original);
+        lastEdited.set(4, lastEdited.get(4).replace("root", "someone"));
+        lastEdited.set(4, lastEdited.get(4).replace("ok", "ok "));
+        Files.write(log(), lastEdited, StandardCharsets.UTF_8);
+        v = inst.service.verifyAudit();
+        assertEquals(List.of("line 5 (the last) was changed since it was written"), v.problems());
+    }
+
+    @Test
+    void aTornLineIsANoteNotATampering() throws Exception {
+        inst.service.apply(new Change.Install("com.example.audited", "", List.of(repo.uri())), Progress.NONE);
+        Files.writeString(log(), "{\"time\":\"2026-01-01T00:00:00Z\",\"us", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        AuditVerification v = inst.service.verifyAudit();
+        assertTrue(v.intact(), v.problems().toString());
+        assertEquals(List.of("line 4 is incomplete: the writer stopped while writing it; it is not an entry"), v.notes());
+
+        inst.service.apply(new Change.Uninstall("com.example.audited"), Progress.NONE);
+        v = inst.service.verifyAudit();
+        assertTrue(v.intact(), v.problems().toString());
+        assertEquals(5, v.entries());
+    }
+
+    @Test
     void concurrentTrustEditsAreAllKept() throws Exception {
         int perThread = 15;
         CountDownLatch go = new CountDownLatch(1);
@@ -102,10 +147,11 @@ class AuditLogTest {
                     go.await();
                     for (int i = 0; i < perThread; i++) {
                         URI u = URI.create("file:/repos/t" + thread + "/r" + i + "/");
-                        TrustPolicy p = inst.service.trustPolicy();
-                        List<URI> repos = new ArrayList<>(p.unsignedRepositories());
-                        repos.add(u);
-                        inst.service.setTrustPolicy(new TrustPolicy(p.certificates(), p.pgpKeys(), p.allowUnsigned(), repos));
+                        inst.service.changeTrust(p -> {
+                            List<URI> repos = new ArrayList<>(p.unsignedRepositories());
+                            repos.add(u);
+                            return new TrustPolicy(p.certificates(), p.pgpKeys(), p.allowUnsigned(), repos);
+                        });
                     }
                 } catch (Throwable e) {
                     failures.add(e);
@@ -117,6 +163,8 @@ class AuditLogTest {
             t.join();
         }
         assertEquals(List.of(), failures);
+        AuditVerification v = inst.service.verifyAudit();
+        assertTrue(v.intact(), "concurrent appends broke the chain: " + v.problems());
         List<URI> kept = inst.service.trustPolicy().unsignedRepositories();
         for (int t = 0; t < 2; t++) {
             for (int i = 0; i < perThread; i++) {

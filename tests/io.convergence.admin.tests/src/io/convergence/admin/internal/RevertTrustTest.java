@@ -28,7 +28,7 @@ class RevertTrustTest {
     @BeforeEach
     void setUp() throws Exception {
         inst = TestInstallation.create(tmp);
-        partner = TestJars.selfSigned(tmp.resolve("keys"), "Partner");
+        partner = TestJars.selfSigned("Partner");
         inst.service.trust(partner.certificate());
     }
 

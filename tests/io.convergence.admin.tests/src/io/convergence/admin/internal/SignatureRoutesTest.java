@@ -140,21 +140,21 @@ class SignatureRoutesTest {
 
     @Test
     void aPublisherIssuedByAnAuthorityTheJvmTrustsIsNotTrustedUntilTheAdminAddsIt() throws Exception {
-        TestJars.Publisher publisher = TestJars.issuedBy(tmp.resolve("keys"), "Fixture Root CA", "Issued Publisher");
-        frameworkTrusts(tmp.resolve("keys/Fixture Root CA.pem"));
+        TestJars.Publisher publisher = TestJars.issuedBy("Fixture Root CA", "Issued Publisher");
+        frameworkTrusts(TestJars.authority("Fixture Root CA"));
         TestRepo repo = repo("issued", "com.example.issued", publisher);
 
         FeatureException e = refused("com.example.issued", repo);
         assertTrue(e.getMessage().contains("Issued Publisher"), e.getMessage());
 
-        inst.service.trust(tmp.resolve("keys/Fixture Root CA.pem"));
+        inst.service.trust(TestJars.authority("Fixture Root CA"));
         inst.service.apply(new Change.Install("com.example.issued", "", List.of(repo.uri())), Progress.NONE);
         assertTrue(inst.state().bundlesInfo().contains("com.example.issued.bundle,1.0.0"));
     }
 
     @Test
     void p2PreferencesAndPropertiesDoNotWidenThePolicy() throws Exception {
-        TestJars.Publisher stranger = TestJars.selfSigned(tmp.resolve("keys"), "Stranger");
+        TestJars.Publisher stranger = TestJars.selfSigned("Stranger");
         var agent = TestInstallation.agents(inst.bc).createAgent(inst.installation.p2().toUri());
         try {
             var node = new ProfileScope(agent.getService(IAgentLocation.class), TestInstallation.PROFILE)
@@ -202,7 +202,7 @@ class SignatureRoutesTest {
 
     @Test
     void contentSignedByATrustedPublisherInstalls() throws Exception {
-        TestJars.Publisher partner = TestJars.selfSigned(tmp.resolve("keys"), "Partner");
+        TestJars.Publisher partner = TestJars.selfSigned("Partner");
         TestRepo repo = repo("signed", "com.example.signed", partner);
         refused("com.example.signed", repo);
 

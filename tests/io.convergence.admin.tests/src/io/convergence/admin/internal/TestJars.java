@@ -55,14 +55,68 @@ final class TestJars {
     /** A signing identity in a PKCS#12 key store; {@code certificate} is its PEM file. */
     record Publisher(Path keystore, String alias, Path certificate) {
 
-        /** Signs the jar in place. */
+        /** Signs the jar in place, with the JDK's jar signer in this process. */
         void sign(Path jar) throws IOException {
-            run(tool("jarsigner"), "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", PASS,
-                jar.toString(), alias);
+            try {
+                java.security.KeyStore ks = java.security.KeyStore.getInstance(keystore.toFile(), PASS.toCharArray());
+                var key = (java.security.PrivateKey) ks.getKey(alias, PASS.toCharArray());
+                var path = java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertPath(java.util.Arrays.asList(ks.getCertificateChain(alias)));
+                var signer = new jdk.security.jarsigner.JarSigner.Builder(key, path).digestAlgorithm("SHA-256").build();
+                Path signed = jar.resolveSibling(jar.getFileName() + ".signed");
+                try (var in = new java.util.zip.ZipFile(jar.toFile()); OutputStream out = Files.newOutputStream(signed)) {
+                    signer.sign(in, out);
+                }
+                Files.move(signed, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IOException("cannot sign " + jar + ": " + e, e);
+            }
         }
     }
 
     private static final String PASS = "fixture";
+    private static final java.util.Map<String, Publisher> MADE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static Path keys;
+
+    /** Where this test run's keys live: made once, since keytool takes a second a call. */
+    private static synchronized Path keys() throws IOException {
+        if (keys == null) {
+            keys = Files.createTempDirectory("convergence-test-keys");
+            Path k = keys;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var walk = Files.walk(k)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    // a temporary folder left behind
+                }
+            }));
+        }
+        return keys;
+    }
+
+    /** A self-signed publisher, made once per test run. */
+    static Publisher selfSigned(String name) throws IOException {
+        Publisher p = MADE.get(name);
+        if (p == null) {
+            p = selfSigned(keys(), name);
+            MADE.put(name, p);
+        }
+        return p;
+    }
+
+    /** A publisher issued by a certificate authority, made once per test run; the CA's certificate is {@link #authority}. */
+    static synchronized Publisher issuedBy(String caName, String name) throws IOException {
+        Publisher p = MADE.get(caName + "/" + name);
+        if (p == null) {
+            p = issuedBy(keys(), caName, name);
+            MADE.put(caName + "/" + name, p);
+        }
+        return p;
+    }
+
+    static Path authority(String caName) throws IOException {
+        return keys().resolve(caName + ".pem");
+    }
 
     /** A self-signed publisher, as the partner template's test certificate is. */
     static Publisher selfSigned(Path dir, String name) throws IOException {
