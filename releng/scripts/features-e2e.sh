@@ -5,8 +5,10 @@
 # sees it come up and publish, uninstalls it (its thread ends, nothing else restarts, recorded
 # data stays), reverts to the state with it and back to the first state, and checks the
 # installation is then exactly as it was. Refusals change nothing: an unsigned feature under a
-# policy that refuses it, a conflicting feature, a bundle with a missing import or a bad manifest,
-# an unknown feature and an unreachable repository.
+# policy that refuses it, a feature of metadata only whose instruction would make a folder, a
+# conflicting feature, a bundle with a missing import or a bad manifest, an unknown feature and an
+# unreachable repository. Trust edits: a plain http: repository needs --insecure, edits made by
+# processes at the same time are all kept; the audit log's hash chain finds an edited line.
 # Run by 'mvn verify' in releng/io.convergence.repository after the product smoke test.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -47,6 +49,8 @@ done
 for k in conflict missing-import bad-manifest; do
   python3 "$root/releng/scripts/repo_fixtures.py" "$work/unsigned" "$work/$k" "$k" || fail "fixture $k"
 done
+python3 "$root/releng/scripts/repo_fixtures.py" - "$work/metadata-only" metadata-only "$work/made-by-metadata" \
+  || fail "fixture metadata-only"
 
 # The running product.
 step "starting the runtime on the simulated plant"
@@ -77,6 +81,11 @@ unchanged "a refused unsigned install"
 code=$(cw features install $feature --repo "$work/signed")
 [ "$code" = 1 ] && grep -q "does not trust" "$work/err" || { cat "$work/err" >&2; fail "an untrusted publisher was not refused ($code)"; }
 unchanged "a refused untrusted install"
+code=$(cw features install com.example.metadata.only --repo "$work/metadata-only")
+[ "$code" = 1 ] && grep -q 'instructions that change the installation' "$work/err" && grep -q 'mkdir' "$work/err" \
+  || { cat "$work/out" "$work/err" >&2; fail "a feature of metadata only with a mkdir instruction was not refused ($code)"; }
+[ -e "$work/made-by-metadata" ] && fail "the refused feature's instruction ran: $work/made-by-metadata exists"
+unchanged "a refused metadata-only install"
 code=$(cw features preview install $feature --repo "$work/conflict")
 [ "$code" = 1 ] && grep -q 'problem:' "$work/out" && grep -qi 'only one of the following\|conflict' "$work/out" \
   || { cat "$work/out" "$work/err" >&2; fail "the conflicting feature's preview did not show the conflict ($code)"; }
@@ -99,6 +108,26 @@ code=$(cw features install $feature --repo http://127.0.0.1:9/nothing)
 [ "$code" = 1 ] && grep -q 'cannot be read' "$work/err" || { cat "$work/err" >&2; fail "an unreachable repository: $code"; }
 unchanged "the unknown feature and unreachable repository"
 cw features audit >/dev/null; grep -q 'refused' "$work/out" || fail "the audit log misses the refusals"
+grep -q ' intent ' "$work/out" || fail "the audit log has no intent entries"
+
+step "trust edits: plain http needs --insecure; edits of several processes at once are all kept"
+code=$(cw features trust allow-unsigned http://127.0.0.1:9/plain)
+[ "$code" = 2 ] && grep -q -- '--insecure' "$work/err" || { cat "$work/err" >&2; fail "allow-unsigned of a plain http: URL without --insecure: $code"; }
+cw features trust >/dev/null; grep -q '127.0.0.1:9/plain' "$work/out" && fail "the refused http: rule was added"
+code=$(cw features trust allow-unsigned http://127.0.0.1:9/plain --insecure)
+[ "$code" = 0 ] && grep -q '^warning: .*http:' "$work/err" || { cat "$work/err" >&2; fail "allow-unsigned --insecure: $code, or no warning"; }
+cw features trust refuse-unsigned http://127.0.0.1:9/plain >/dev/null
+editors=()
+for i in 1 2 3 4; do
+  "$root/convergence" features trust allow-unsigned "https://127.0.0.1:9/r$i" >"$work/edit$i.out" 2>&1 &
+  editors+=($!)
+done
+for e in "${editors[@]}"; do wait "$e"; done
+cw features trust >/dev/null
+for i in 1 2 3 4; do
+  grep -q "https://127.0.0.1:9/r$i" "$work/out" || { cat "$work"/edit*.out >&2; fail "a concurrent trust edit was lost (r$i)"; }
+done
+for i in 1 2 3 4; do cw features trust refuse-unsigned "https://127.0.0.1:9/r$i" >/dev/null; done
 
 step "installing the signed partner connector into the running product"
 code=$(cw features trust add-certificate "$work/partner.pem")
@@ -134,6 +163,17 @@ code=$(cw features revert "$states_before")
 sleep 3
 cmp -s "$info" "$work/bundles.info.before" || { diff "$work/bundles.info.before" "$info" >&2; fail "revert did not restore bundles.info exactly"; }
 [ "$(points)" = "$base" ] || fail "after revert, points=$(points), before $base"
+
+step "the audit log's hash chain"
+code=$(cw features audit --verify)
+[ "$code" = 0 ] && grep -q 'the hash chain is intact' "$work/out" || { cat "$work/out" "$work/err" >&2; fail "audit --verify: $code"; }
+cp "$work/product/admin/audit.log" "$work/audit.log.bak"
+sed -i '3s/"user":"[^"]*"/"user":"mallory"/' "$work/product/admin/audit.log"
+code=$(cw features audit --verify)
+[ "$code" = 1 ] && grep -q 'line 3 was changed' "$work/out" || { cat "$work/out" "$work/err" >&2; fail "an edited audit line was not found ($code)"; }
+cw features audit >/dev/null; grep -q 'mallory' "$work/out" && grep -q 'audit --verify' "$work/err" \
+  || fail "'features audit' does not warn about the edited log"
+cp "$work/audit.log.bak" "$work/product/admin/audit.log"
 
 step "the product still works"
 # SIGTERM: a background job of a script ignores SIGINT; the runtime prints its summary on either.

@@ -63,10 +63,18 @@ final class ChangeGate implements AutoCloseable {
             recordProduct(s, shippedState, ledger);
         }
         var metadataLeaves = Sources.metadata(s.service(IMetadataRepositoryManager.class), p.change.repositories(), monitor);
-        MetadataCheck.Result meta = MetadataCheck.check(current, additions, shipped, metadataLeaves, policy, ledger);
+        MetadataCheck.Result meta;
+        try (SignedIndex index = new SignedIndex(s, TrustRoots.of(policy), scratch.resolve("indexes"))) {
+            meta = MetadataCheck.check(current, additions, shipped, metadataLeaves, policy, ledger, index);
+        }
         var artifactLeaves = Sources.artifacts(s.service(IArtifactRepositoryManager.class), p.change.repositories(), monitor);
-        Staging staging = Staging.gather(s, additions, artifactLeaves, scratch, monitor);
+        Staging staging = Staging.gather(s, additions, artifactLeaves, scratch.resolve("artifacts"), monitor);
         try {
+            List<String> mismatched = BundleIdentity.problems(additions, staging.items());
+            if (!mismatched.isEmpty()) {
+                throw new FeatureException(FeatureException.Kind.INVALID, p.change.describe() + " refused, nothing changed: "
+                    + String.join("; ", mismatched));
+            }
             ContentCheck.Result content = ContentCheck.check(staging.items(), policy, ledger);
             List<String> refusals = new ArrayList<>(content.refusals());
             refusals.addAll(meta.refusals());
@@ -90,8 +98,8 @@ final class ChangeGate implements AutoCloseable {
         for (IInstallableUnit iu : shippedState.query(QueryUtil.createIUAnyQuery(), null).toUnmodifiableSet()) {
             for (IArtifactKey k : iu.getArtifacts()) {
                 File file = f.getArtifactFile(k);
-                if (file != null && file.isFile()) {
-                    ledger.artifact(k, new Ledger.Entry(ContentCheck.sha256(file), "product", ""));
+                if (file != null && file.exists()) {
+                    ledger.artifact(k, new Ledger.Entry(ContentHash.of(file), "product", ""));
                 }
             }
         }

@@ -88,11 +88,13 @@ final class ChangePlanner {
 
         ChangePlan describe() {
             if (plan == null) {
+                problems.replaceAll(p -> Names.shown(p, 1000));
                 return new ChangePlan(change, List.of(), List.of(), List.of(), problems, false, "", 0);
             }
             if (!plan.getStatus().isOK() && plan.getStatus().getSeverity() >= IStatus.ERROR && problems.isEmpty()) {
                 problems.addAll(Explain.lines(plan.getStatus()));
             }
+            problems.replaceAll(p -> Names.shown(p, 1000));
             Map<String, IInstallableUnit> removed = new LinkedHashMap<>();
             for (IInstallableUnit iu : plan.getRemovals().query(QueryUtil.createIUAnyQuery(), null).toUnmodifiableSet()) {
                 if (shown(iu)) {

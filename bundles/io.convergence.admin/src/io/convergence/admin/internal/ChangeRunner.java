@@ -39,7 +39,8 @@ final class ChangeRunner {
             ChangePlan done = run(bc, agents, inst, store, c, progress);
             audit(store, c.describe(), source, "ok", done.empty() ? "nothing to change" : summary(done));
             return done;
-        } catch (FeatureException e) {
+        } catch (FeatureException raw) {
+            FeatureException e = oneLine(raw);
             audit(store, c.describe(), source, switch (e.kind()) {
                 case UNTRUSTED, INVALID -> "refused";
                 default -> "failed";
@@ -118,6 +119,13 @@ final class ChangeRunner {
             throw new FeatureException(FeatureException.Kind.FAILED, "cannot make a scratch folder for the change: "
                 + e.getMessage(), e);
         }
+    }
+
+    /** The failure as one line that a terminal shows as it is: repositories write much of its text. */
+    static FeatureException oneLine(FeatureException e) {
+        String m = String.valueOf(e.getMessage());
+        String shown = Names.shown(m, 1500);
+        return shown.equals(m) ? e : new FeatureException(e.kind(), shown, e.getCause());
     }
 
     static void audit(AdminStore store, String action, String source, String result, String detail) {

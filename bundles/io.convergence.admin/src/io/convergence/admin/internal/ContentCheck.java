@@ -1,14 +1,7 @@
 package io.convergence.admin.internal;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +39,7 @@ final class ContentCheck {
         List<Sources.Leaf<?>> unsignedFrom = new ArrayList<>();
         for (Staging.Item item : items) {
             String name = describe(item.key());
-            String sha = sha256(item.file());
+            String sha = ContentHash.of(item.file());
             ContentSignature sig = ContentSignature.check(item.file(), item.descriptor(), roots);
             switch (sig.kind()) {
                 case TRUSTED -> admitted.put(item, new Ledger.Entry(sha, "signed", sig.signer()));
@@ -111,18 +104,5 @@ final class ContentCheck {
     static String describe(IArtifactKey k) {
         return Names.shown(k.getId()) + " " + k.getVersion() + (k.getClassifier().equals("osgi.bundle") ? ""
             : k.getClassifier().equals("org.eclipse.update.feature") ? " (feature)" : " (" + k.getClassifier() + ")");
-    }
-
-    static String sha256(File f) {
-        try (InputStream in = Files.newInputStream(f.toPath())) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[64 * 1024];
-            for (int n; (n = in.read(buf)) > 0;) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
-            return "unreadable: " + e.getMessage();
-        }
     }
 }

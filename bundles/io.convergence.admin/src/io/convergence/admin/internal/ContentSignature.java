@@ -32,8 +32,10 @@ import org.jspecify.annotations.Nullable;
  * verified by the JDK's jar verifier (every entry read and checked; an entry the signature does
  * not cover makes the jar unacceptable, as content added after signing would be), PGP signatures
  * that the repository lists for the artifact by Bouncy Castle against the policy's keys.
+ * {@code anchor} names what the trust rests on: the SHA-256 of the policy's certificate the signer
+ * chains to, or {@code pgp:KEYID}; empty unless trusted.
  */
-record ContentSignature(Kind kind, String signer, String why) {
+record ContentSignature(Kind kind, String signer, String why, String anchor) {
 
     enum Kind {
         /** Signed by a publisher the policy trusts. */
@@ -82,21 +84,21 @@ record ContentSignature(Kind kind, String signer, String why) {
                 }
             }
         } catch (SecurityException e) {
-            return new ContentSignature(Kind.BROKEN, "", "its content does not match its signature (" + e.getMessage() + ")");
+            return new ContentSignature(Kind.BROKEN, "", "its content does not match its signature (" + e.getMessage() + ")", "");
         } catch (ZipException e) {
-            return new ContentSignature(Kind.UNSIGNED, "", "not a jar");
+            return new ContentSignature(Kind.UNSIGNED, "", "not a jar", "");
         } catch (IOException e) {
-            return new ContentSignature(Kind.BROKEN, "", "it cannot be read (" + e.getMessage() + ")");
+            return new ContentSignature(Kind.BROKEN, "", "it cannot be read (" + e.getMessage() + ")", "");
         }
         if (common == null) {
-            return new ContentSignature(Kind.UNSIGNED, "", "");
+            return new ContentSignature(Kind.UNSIGNED, "", "", "");
         }
         if (!uncovered.isEmpty()) {
             return new ContentSignature(Kind.BROKEN, "", "it holds entries its signature does not cover ("
-                + String.join(", ", uncovered.subList(0, Math.min(3, uncovered.size()))) + ")");
+                + String.join(", ", uncovered.subList(0, Math.min(3, uncovered.size()))) + ")", "");
         }
         if (common.isEmpty()) {
-            return new ContentSignature(Kind.BROKEN, "", "no one signer signed all of it");
+            return new ContentSignature(Kind.BROKEN, "", "no one signer signed all of it", "");
         }
         String firstSigner = "";
         String why = "a publisher the trust policy does not trust";
@@ -104,18 +106,19 @@ record ContentSignature(Kind kind, String signer, String why) {
             var chain = s.getSignerCertPath().getCertificates();
             String subject = chain.isEmpty() ? "?" : TrustRoots.subject(chain.get(0));
             firstSigner = firstSigner.isEmpty() ? subject : firstSigner;
-            if (roots.anchorFor(chain) == null) {
+            X509Certificate anchor = roots.anchorFor(chain);
+            if (anchor == null) {
                 continue;
             }
             Date at = s.getTimestamp() != null ? s.getTimestamp().getTimestamp() : new Date();
             try {
                 ((X509Certificate) chain.get(0)).checkValidity(at);
-                return new ContentSignature(Kind.TRUSTED, subject, "");
+                return new ContentSignature(Kind.TRUSTED, subject, "", TrustRoots.fingerprint(anchor));
             } catch (CertificateExpiredException | CertificateNotYetValidException e) {
                 why = "a certificate that is not valid at the time of signing (" + e.getMessage() + ")";
             }
         }
-        return new ContentSignature(Kind.UNTRUSTED, firstSigner, why);
+        return new ContentSignature(Kind.UNTRUSTED, firstSigner, why, "");
     }
 
     private static boolean signatureFile(String name) {
@@ -133,7 +136,7 @@ record ContentSignature(Kind kind, String signer, String why) {
         try {
             sigs = new ArrayList<>(PGPSignatureVerifier.getSignatures(d));
         } catch (IOException | PGPException | RuntimeException e) {
-            return new ContentSignature(Kind.BROKEN, "", "its PGP signature cannot be read (" + e.getMessage() + ")");
+            return new ContentSignature(Kind.BROKEN, "", "its PGP signature cannot be read (" + e.getMessage() + ")", "");
         }
         String untrusted = "";
         for (PGPSignature sig : sigs) {
@@ -149,15 +152,16 @@ record ContentSignature(Kind kind, String signer, String why) {
                     sig.update(buf, 0, n);
                 }
                 if (sig.verify()) {
-                    return new ContentSignature(Kind.TRUSTED, "PGP key " + TrustRoots.keyId(key.getKeyID()), "");
+                    return new ContentSignature(Kind.TRUSTED, "PGP key " + TrustRoots.keyId(key.getKeyID()), "",
+                        "pgp:" + TrustRoots.keyId(key.getKeyID()));
                 }
                 return new ContentSignature(Kind.BROKEN, "", "its PGP signature by key " + TrustRoots.keyId(key.getKeyID())
-                    + " does not match its content");
+                    + " does not match its content", "");
             } catch (IOException | PGPException | RuntimeException e) {
-                return new ContentSignature(Kind.BROKEN, "", "its PGP signature cannot be checked (" + e.getMessage() + ")");
+                return new ContentSignature(Kind.BROKEN, "", "its PGP signature cannot be checked (" + e.getMessage() + ")", "");
             }
         }
         return untrusted.isEmpty() ? null : new ContentSignature(Kind.UNTRUSTED, "PGP key " + untrusted,
-            "a PGP key the trust policy does not trust");
+            "a PGP key the trust policy does not trust", "");
     }
 }

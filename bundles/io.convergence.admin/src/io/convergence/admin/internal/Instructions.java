@@ -81,7 +81,7 @@ final class Instructions {
                 String imports = ins.getImportAttribute();
                 for (Action a : parse(ins.getBody() == null ? "" : ins.getBody())) {
                     if (!(osgi && (imports == null || imports.isBlank()) && boundToArtifact(a))) {
-                        out.add(e.getKey() + ": " + a);
+                        out.add(Names.shown(e.getKey() + ": " + a, 160));
                     }
                 }
             }

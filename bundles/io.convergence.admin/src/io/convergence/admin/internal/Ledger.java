@@ -22,7 +22,7 @@ import io.convergence.admin.FeatureException;
 /**
  * {@code admin/admitted.json}: what the trust policy admitted into this installation, so that a
  * revert, which takes content from the bundle pool rather than from a repository, can be checked
- * too. For each artifact: the SHA-256 of the file admitted, why (signed, unsigned from a repository
+ * too. For each artifact: the {@link ContentHash} of what was admitted, why (signed, unsigned from a repository
  * the admin allowed, or shipped with the product) and from where; for each unit whose touchpoint
  * instructions needed trust: a hash of those instructions and the repository that vouched for them.
  * A pool file that is not the file admitted, or whose admission the policy no longer grants, is refused.

@@ -20,8 +20,9 @@ import io.convergence.admin.TrustPolicy;
  * Touchpoint instructions are content too: p2 runs them whether a unit has artifacts or not. A unit
  * whose instructions do more than install and start its own (signature-checked) artifact is
  * admitted only if the repository it comes from is allowed by a rule that names it (or unsigned
- * content is allowed everywhere), or it shipped with the product, or, on a revert, it was admitted
- * so before and that admission still holds. See docs/adr/0008-metadata-is-content.md.
+ * content is allowed everywhere), or that repository's index is signed by a publisher the policy
+ * trusts ({@link SignedIndex}), or it shipped with the product, or, on a revert, it was admitted so
+ * before and that admission still holds. See docs/adr/0008-metadata-is-content.md.
  */
 final class MetadataCheck {
 
@@ -38,7 +39,7 @@ final class MetadataCheck {
     }
 
     static Result check(IProfile current, Iterable<IInstallableUnit> additions, Set<String> shipped,
-                        List<Sources.Leaf<IMetadataRepository>> leaves, TrustPolicy policy, Ledger ledger) {
+                        List<Sources.Leaf<IMetadataRepository>> leaves, TrustPolicy policy, Ledger ledger, SignedIndex index) {
         List<String> refusals = new ArrayList<>();
         Map<IInstallableUnit, Ledger.Entry> admitted = new java.util.LinkedHashMap<>();
         for (IInstallableUnit host : additions) {
@@ -61,7 +62,7 @@ final class MetadataCheck {
                 String what = unbound.isEmpty() ? "instructions for " + host.getId() + ", whose own content they do not"
                     + " come with" : String.join("; ", unbound.subList(0, Math.min(4, unbound.size())))
                     + (unbound.size() > 4 ? "; …" : "");
-                String refusal = judge(carrier, what, shipped, leaves, policy, ledger, admitted);
+                String refusal = judge(carrier, what, shipped, leaves, policy, ledger, index, admitted);
                 if (refusal != null) {
                     refusals.add(refusal);
                 }
@@ -71,7 +72,7 @@ final class MetadataCheck {
     }
 
     private static String judge(IInstallableUnit unit, String what, Set<String> shipped, List<Sources.Leaf<IMetadataRepository>> leaves,
-                                TrustPolicy policy, Ledger ledger, Map<IInstallableUnit, Ledger.Entry> admitted) {
+                                TrustPolicy policy, Ledger ledger, SignedIndex index, Map<IInstallableUnit, Ledger.Entry> admitted) {
         String name = "unit " + Names.shown(unit.getId()) + " " + unit.getVersion();
         if (shipped.contains(unit.getId() + " " + unit.getVersion())) {
             return null;
@@ -92,23 +93,31 @@ final class MetadataCheck {
                 return null;
             }
         }
+        for (Sources.Leaf<IMetadataRepository> leaf : from) {
+            String[] signer = index.vouches(leaf.location(), unit, hash);
+            if (signer != null) {
+                admitted.put(unit, new Ledger.Entry(hash, "signed", signer[1]));
+                return null;
+            }
+        }
         if (from.isEmpty()) {
             Ledger.Entry before = ledger.unit(unit.getId(), unit.getVersion().toString());
-            if (before != null && before.sha256().equals(hash)
-                && (policy.allowUnsigned() || Sources.allowsUnsigned(policy, java.net.URI.create(before.source())))) {
+            boolean stillHolds = before != null && (policy.allowUnsigned() || (before.basis().equals("signed")
+                ? TrustRoots.of(policy).trusts(before.source()) : Sources.allowsUnsigned(policy, java.net.URI.create(before.source()))));
+            if (before != null && before.sha256().equals(hash) && stillHolds) {
                 admitted.put(unit, before);
                 return null;
             }
             return name + " carries instructions that change the installation by themselves (" + what + ")"
                 + (before == null ? ", and no repository the trust policy allows vouched for them when it was installed"
-                    : before.sha256().equals(hash) ? "; they were admitted from " + before.source()
-                        + ", which the trust policy no longer allows"
+                    : before.sha256().equals(hash) ? "; they were admitted " + (before.basis().equals("signed")
+                        ? "as signed by a publisher" : "from " + before.source()) + ", which the trust policy no longer allows"
                         : "; they are not the instructions admitted when it was installed");
         }
         return name + " carries instructions that change the installation by themselves (" + what + ") and comes from "
             + String.join(", ", from.stream().map(Sources.Leaf::describe).toList()) + ", which the trust policy does not"
-            + " allow (instructions are content: to accept them from there, 'convergence features trust allow-unsigned "
-            + from.get(0).location() + "')";
+            + " allow, and no publisher the policy trusts signed its index (instructions are content: to accept them"
+            + " from there, 'convergence features trust allow-unsigned " + from.get(0).location() + "')";
     }
 
     private static boolean installed(IProfile profile, IInstallableUnit iu) {

@@ -50,11 +50,22 @@ final class Names {
 
     /** A name as it can be shown on one line: control characters escaped, long ones cut. */
     static String shown(String s) {
+        return shown(s, 120);
+    }
+
+    /**
+     * Text from a repository as it can be shown on one line of at most {@code max} characters:
+     * line breaks and other control characters, and the direction marks that make a terminal show
+     * text in another order than it is, escaped.
+     */
+    static String shown(String s, int max) {
         StringBuilder b = new StringBuilder();
         for (char c : s.toCharArray()) {
-            b.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            if (b.length() > 120) {
-                return b.substring(0, 120) + "…";
+            boolean hidden = c < 0x20 || c == 0x7f || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069
+                || c == 0x200e || c == 0x200f || c == 0x061c;
+            b.append(hidden ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            if (b.length() > max) {
+                return b.substring(0, max) + "…";
             }
         }
         return b.toString();

@@ -160,6 +160,8 @@ public final class P2FeatureService implements FeatureService {
         try (P2Session s = open()) {
             s.transport.listener(progress::detail);
             return ChangePlanner.plan(bc, s, c, progress).describe();
+        } catch (FeatureException e) {
+            throw ChangeRunner.oneLine(e);
         }
     }
 

@@ -20,7 +20,7 @@ import org.eclipse.equinox.p2.repository.artifact.spi.IArtifactUIServices;
  * answer it would accept everything, and its preferences, system properties and the framework's
  * trust roots can widen what it accepts without asking. So the decision is not taken here: the
  * {@link ChangeGate} judged every file of the change against the admin's policy before the commit,
- * and this accepts exactly those files (by their SHA-256) and refuses anything else. Never prompts.
+ * and this accepts exactly those files (by their {@link ContentHash}) and refuses anything else. Never prompts.
  */
 class PolicyTrust extends UIServices implements IArtifactUIServices {
 
@@ -85,7 +85,7 @@ class PolicyTrust extends UIServices implements IArtifactUIServices {
         boolean all = true;
         for (IArtifactKey k : keys) {
             File f = files.get(k);
-            if (f == null || !admitted.contains(ContentCheck.sha256(f))) {
+            if (f == null || !admitted.contains(ContentHash.of(f))) {
                 refusals.add(ContentCheck.describe(k) + " is not the content checked before the commit");
                 all = false;
             }

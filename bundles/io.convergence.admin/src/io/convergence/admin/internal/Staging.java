@@ -87,12 +87,28 @@ final class Staging implements AutoCloseable {
                     st.items.add(new Item(k, pooled, null, pool.getArtifactDescriptors(k)[0]));
                     continue;
                 }
+                if (pooled != null && pooled.isDirectory()) {
+                    // Unpacked in the pool (a feature): judged as the jar it was.
+                    st.items.add(new Item(k, st.packed(pooled, k), null, pool.getArtifactDescriptors(k)[0]));
+                    continue;
+                }
                 st.download(k, owner.get(k), leaves, monitor);
             }
             return st;
         } catch (FeatureException | RuntimeException e) {
             st.close();
             throw e;
+        }
+    }
+
+    private File packed(File dir, IArtifactKey k) throws FeatureException {
+        try {
+            Path jar = folder.resolve("unpacked").resolve(k.getClassifier() + "_" + k.getId() + "_" + k.getVersion() + ".jar");
+            java.nio.file.Files.createDirectories(jar.getParent());
+            ContentHash.pack(dir.toPath(), jar);
+            return jar.toFile();
+        } catch (IOException e) {
+            throw new FeatureException(FeatureException.Kind.FAILED, "cannot read " + dir + " in the bundle pool: " + e.getMessage(), e);
         }
     }
 
@@ -133,8 +149,10 @@ final class Staging implements AutoCloseable {
             items.add(new Item(k, file, leaf, src));
             return;
         }
-        throw new FeatureException(FeatureException.Kind.CONFLICT, "no repository of the change has the artifact "
-            + k.getClassifier() + " " + k.getId() + " " + k.getVersion() + " of unit " + unit);
+        throw new FeatureException(FeatureException.Kind.CONFLICT, leaves.isEmpty()
+            ? "the bundle pool no longer holds " + ContentCheck.describe(k) + " (of unit " + unit + "), and a revert takes"
+                + " content only from there"
+            : "no repository of the change has " + ContentCheck.describe(k) + " (of unit " + unit + ")");
     }
 
     private IArtifactRepository staging() throws FeatureException {

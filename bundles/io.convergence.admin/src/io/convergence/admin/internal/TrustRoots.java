@@ -95,6 +95,12 @@ final class TrustRoots {
         return keys.get(keyId);
     }
 
+    /** Whether an anchor named as in {@link ContentSignature#anchor()} is still one of the policy's. */
+    boolean trusts(String anchor) {
+        return anchor.startsWith("pgp:") ? keys.keySet().stream().anyMatch(k -> ("pgp:" + keyId(k)).equals(anchor))
+            : anchors.containsKey(anchor);
+    }
+
     boolean isEmpty() {
         return anchors.isEmpty() && keys.isEmpty();
     }

@@ -131,29 +131,23 @@ final class TestJars {
 
     /**
      * A publisher whose certificate is issued by a certificate authority {@code caName}: the CA's
-     * certificate is {@code dir/caName.pem}, the publisher's chain goes into the signatures.
+     * certificate is {@code dir/caName.pem} (and the publisher's {@link Publisher#certificate()}), the publisher's chain
+     * goes into the signatures.
      */
     static Publisher issuedBy(Path dir, String caName, String name) throws IOException {
         Files.createDirectories(dir);
-        Path ca = dir.resolve(caName + ".p12");
+        Path ks = dir.resolve(name + ".p12");
         Path caPem = dir.resolve(caName + ".pem");
-        run(tool("keytool"), "-genkeypair", "-keystore", ca.toString(), "-storetype", "PKCS12", "-storepass", PASS,
+        run(tool("keytool"), "-genkeypair", "-keystore", ks.toString(), "-storetype", "PKCS12", "-storepass", PASS,
             "-alias", caName, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + caName + ", O=Fixture CA",
             "-ext", "bc:c", "-validity", "30");
-        run(tool("keytool"), "-exportcert", "-rfc", "-keystore", ca.toString(), "-storepass", PASS, "-alias", caName,
+        // keytool signs the publisher's certificate with the authority's key; its chain is then [publisher, authority]
+        run(tool("keytool"), "-genkeypair", "-keystore", ks.toString(), "-storetype", "PKCS12", "-storepass", PASS,
+            "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name + ", O=Fixture",
+            "-signer", caName, "-validity", "30");
+        run(tool("keytool"), "-exportcert", "-rfc", "-keystore", ks.toString(), "-storepass", PASS, "-alias", caName,
             "-file", caPem.toString());
-        Path ks = dir.resolve(name + ".p12");
-        Path pem = dir.resolve(name + ".pem");
-        Path csr = dir.resolve(name + ".csr");
-        genkey(ks, name, "CN=" + name + ", O=Fixture");
-        run(tool("keytool"), "-certreq", "-keystore", ks.toString(), "-storepass", PASS, "-alias", name, "-file", csr.toString());
-        run(tool("keytool"), "-gencert", "-rfc", "-keystore", ca.toString(), "-storepass", PASS, "-alias", caName,
-            "-infile", csr.toString(), "-outfile", pem.toString(), "-validity", "30");
-        run(tool("keytool"), "-importcert", "-noprompt", "-keystore", ks.toString(), "-storepass", PASS, "-alias", caName,
-            "-file", caPem.toString());
-        run(tool("keytool"), "-importcert", "-noprompt", "-keystore", ks.toString(), "-storepass", PASS, "-alias", name,
-            "-file", pem.toString());
-        return new Publisher(ks, name, pem);
+        return new Publisher(ks, name, caPem);
     }
 
     private static void genkey(Path ks, String alias, String dname) throws IOException {
