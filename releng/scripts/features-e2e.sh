@@ -10,6 +10,7 @@
 # unreachable repository. Trust edits: a plain http: repository needs --insecure, edits made by
 # processes at the same time are all kept; the audit log's hash chain finds an edited line.
 # Run by 'mvn verify' in releng/io.convergence.repository after the product smoke test.
+# Waits are generous (a minute for a live change): CI machines are shared and often loaded.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 . "$root/releng/scripts/jdk.sh"
@@ -54,7 +55,7 @@ python3 "$root/releng/scripts/repo_fixtures.py" - "$work/metadata-only" metadata
 
 # The running product.
 step "starting the runtime on the simulated plant"
-"$root/convergence" demo --headless --for 240s --data "$work/data" >"$work/demo.out" 2>"$work/demo.err" &
+"$root/convergence" demo --headless --for 900s --data "$work/data" >"$work/demo.out" 2>"$work/demo.err" &
 demo=$!
 for _ in $(seq 1 120); do grep -q 'points=' "$work/demo.out" && break; sleep 0.5; done
 grep -q 'points=' "$work/demo.out" || { cat "$work/demo.err" >&2; fail "the runtime did not start"; }
@@ -137,7 +138,7 @@ code=$(cw features preview install $feature --repo "$work/signed")
   || { cat "$work/out" "$work/err" >&2; fail "the preview is not the expected plan"; }
 code=$(cw features install $feature --repo "$work/signed")
 [ "$code" = 0 ] || { cat "$work/out" "$work/err" >&2; fail "install exited with $code"; }
-await 'applied live: +com.example.partner.connector' 20 || fail "the running product did not pick up the connector"
+await 'applied live: +com.example.partner.connector' 60 || fail "the running product did not pick up the connector"
 for _ in $(seq 1 20); do [ "$(points)" -gt "$base" ] && break; sleep 0.5; done
 [ "$(points)" -gt "$base" ] || fail "the connector's points did not appear (points=$(points), before $base)"
 cw features list >/dev/null; grep -q "^$feature .* trusted" "$work/out" || { cat "$work/out" >&2; fail "list does not show the trusted partner feature"; }
@@ -148,7 +149,7 @@ cw features history >/dev/null; installed_state=$(grep -c '^ *[0-9]' "$work/out"
 step "uninstalling it while the product runs"
 code=$(cw features uninstall $feature)
 [ "$code" = 0 ] || { cat "$work/err" >&2; fail "uninstall exited with $code"; }
-await 'applied live: -com.example.partner.connector' 20 || fail "the running product did not drop the connector"
+await 'applied live: -com.example.partner.connector' 60 || fail "the running product did not drop the connector"
 sleep 2
 [ "$(points)" = "$base" ] || fail "the connector's points did not go (points=$(points), before $base)"
 "$JAVA_HOME/bin/jcmd" "$pid" Thread.print 2>/dev/null | grep -q '"example-connector-' && fail "the connector's thread still runs"
@@ -157,7 +158,7 @@ grep -q 'connection=CONNECTED' <(tail -n 1 "$work/demo.out") || fail "the plant 
 step "reverting to the state with the connector, then to the first state"
 code=$(cw features revert "$installed_state")
 [ "$code" = 0 ] || { cat "$work/out" "$work/err" >&2; fail "revert $installed_state exited with $code"; }
-await 'applied live: +com.example.partner.connector' 20 || fail "revert did not bring the connector back live"
+await 'applied live: +com.example.partner.connector' 60 || fail "revert did not bring the connector back live"
 code=$(cw features revert "$states_before")
 [ "$code" = 0 ] || { cat "$work/out" "$work/err" >&2; fail "revert $states_before exited with $code"; }
 sleep 3

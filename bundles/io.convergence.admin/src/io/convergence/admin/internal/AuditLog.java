@@ -17,6 +17,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 import io.convergence.admin.AuditEntry;
 import io.convergence.admin.AuditVerification;
@@ -176,7 +177,7 @@ final class AuditLog {
         }
     }
 
-    private static JsonNode json(byte[] raw) {
+    private static @Nullable JsonNode json(byte[] raw) {
         try {
             JsonNode n = JSON.readTree(raw);
             return n != null && n.isObject() ? n : null;
@@ -185,7 +186,7 @@ final class AuditLog {
         }
     }
 
-    private static AuditEntry parse(byte[] raw) {
+    private static @Nullable AuditEntry parse(byte[] raw) {
         JsonNode n = json(raw);
         if (n == null) {
             return null;

@@ -19,6 +19,7 @@ import org.eclipse.equinox.p2.metadata.ITouchpointData;
 import org.eclipse.equinox.p2.metadata.ITouchpointInstruction;
 import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Metadata must describe the bytes it installs: a bundle unit's id and version, its artifact's, the
@@ -68,7 +69,7 @@ final class BundleIdentity {
         return out;
     }
 
-    private static String[] identity(File jar) {
+    private static String @Nullable [] identity(File jar) {
         try (JarFile j = new JarFile(jar, false)) {
             Manifest m = j.getManifest();
             return m == null ? null : identity(m.getMainAttributes());
@@ -78,7 +79,7 @@ final class BundleIdentity {
     }
 
     /** The manifest p2 keeps in the unit's {@code manifest} instruction, if it has one. */
-    private static String[] kept(IInstallableUnit iu) {
+    private static String @Nullable [] kept(IInstallableUnit iu) {
         for (ITouchpointData d : iu.getTouchpointData()) {
             ITouchpointInstruction i = d.getInstruction("manifest");
             if (i != null && i.getBody() != null) {
@@ -93,7 +94,7 @@ final class BundleIdentity {
         return null;
     }
 
-    private static String[] identity(Attributes a) {
+    private static String @Nullable [] identity(Attributes a) {
         String bsn = a.getValue(Constants.BUNDLE_SYMBOLICNAME);
         if (bsn == null) {
             return null;

@@ -17,7 +17,9 @@ import org.eclipse.equinox.p2.repository.artifact.IArtifactRepository;
 import org.eclipse.equinox.p2.repository.artifact.IArtifactRepositoryManager;
 import org.eclipse.equinox.p2.repository.artifact.IFileArtifactRepository;
 import org.eclipse.equinox.p2.repository.metadata.IMetadataRepositoryManager;
+import org.jspecify.annotations.Nullable;
 
+import io.convergence.admin.Change;
 import io.convergence.admin.FeatureException;
 import io.convergence.admin.TrustPolicy;
 
@@ -67,7 +69,8 @@ final class ChangeGate implements AutoCloseable {
         try (SignedIndex index = new SignedIndex(s, TrustRoots.of(policy), scratch.resolve("indexes"))) {
             meta = MetadataCheck.check(current, additions, shipped, metadataLeaves, policy, ledger, index);
         }
-        var artifactLeaves = Sources.artifacts(s.service(IArtifactRepositoryManager.class), p.change.repositories(), monitor);
+        List<java.net.URI> artifactSources = p.change instanceof Change.Revert ? refetch(s, additions, ledger) : p.change.repositories();
+        var artifactLeaves = Sources.artifacts(s.service(IArtifactRepositoryManager.class), artifactSources, monitor);
         Staging staging = Staging.gather(s, additions, artifactLeaves, scratch.resolve("artifacts"), monitor);
         try {
             List<String> mismatched = BundleIdentity.problems(additions, staging.items());
@@ -77,6 +80,9 @@ final class ChangeGate implements AutoCloseable {
             }
             ContentCheck.Result content = ContentCheck.check(staging.items(), policy, ledger);
             List<String> refusals = new ArrayList<>(content.refusals());
+            if (p.change instanceof Change.Revert) {
+                refusals.addAll(notAsAdmitted(staging.items(), ledger));
+            }
             refusals.addAll(meta.refusals());
             if (!refusals.isEmpty()) {
                 throw new FeatureException(FeatureException.Kind.UNTRUSTED, p.change.describe() + " refused, nothing changed: "
@@ -87,6 +93,38 @@ final class ChangeGate implements AutoCloseable {
             staging.close();
             throw e;
         }
+    }
+
+    /**
+     * The repositories a revert fetches from: p2 removes unpacked artifacts (features) from the pool
+     * when it uninstalls them, so a revert takes those again from where they were admitted.
+     */
+    private static List<java.net.URI> refetch(P2Session s, List<IInstallableUnit> additions, Ledger ledger) throws FeatureException {
+        IArtifactRepository pool = s.pool(null);
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (IInstallableUnit iu : additions) {
+            for (IArtifactKey k : iu.getArtifacts()) {
+                File f = pool instanceof IFileArtifactRepository fp && pool.contains(k) ? fp.getArtifactFile(k) : null;
+                Ledger.Entry e = ledger.artifact(k);
+                if ((f == null || !f.exists()) && e != null && !e.repository().isEmpty()) {
+                    out.add(e.repository());
+                }
+            }
+        }
+        return out.stream().map(java.net.URI::create).toList();
+    }
+
+    /** A revert restores what was admitted: content fetched again must be the very content admitted. */
+    private static List<String> notAsAdmitted(List<Staging.Item> items, Ledger ledger) {
+        List<String> out = new ArrayList<>();
+        for (Staging.Item i : items) {
+            Ledger.Entry e = ledger.artifact(i.key());
+            if (i.source() != null && (e == null || !e.sha256().equals(ContentHash.of(i.file())))) {
+                out.add(ContentCheck.describe(i.key()) + " from " + i.source().describe() + " is not the content admitted when it"
+                    + " was installed (the repository changed it since)");
+            }
+        }
+        return out;
     }
 
     /** The product as shipped: its pool files are what the first change finds there (trust on first use). */
@@ -106,7 +144,7 @@ final class ChangeGate implements AutoCloseable {
     }
 
     /** Where the engine takes downloaded content from (besides the pool); null when there is none. */
-    java.net.URI staged() {
+    java.net.@Nullable URI staged() {
         return staging.location();
     }
 

@@ -21,6 +21,7 @@ import org.eclipse.equinox.p2.query.QueryUtil;
 import org.eclipse.equinox.p2.repository.artifact.IArtifactRepository;
 import org.eclipse.equinox.p2.repository.metadata.IMetadataRepository;
 import org.osgi.framework.BundleContext;
+import org.jspecify.annotations.Nullable;
 
 import io.convergence.admin.Change;
 import io.convergence.admin.ChangePlan;
@@ -47,7 +48,7 @@ final class ChangePlanner {
     }
 
     /** The first state with features: the product as its build installed it; null when there is none. */
-    static IProfile shippedState(P2Session s) {
+    static @Nullable IProfile shippedState(P2Session s) {
         long[] ts = s.registry().listProfileTimestamps(s.installation.profileId());
         java.util.Arrays.sort(ts);
         for (long t : ts) {

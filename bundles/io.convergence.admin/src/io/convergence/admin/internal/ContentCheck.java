@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.equinox.p2.metadata.IArtifactKey;
+import org.jspecify.annotations.Nullable;
 
 import io.convergence.admin.TrustPolicy;
 
@@ -42,7 +43,7 @@ final class ContentCheck {
             String sha = ContentHash.of(item.file());
             ContentSignature sig = ContentSignature.check(item.file(), item.descriptor(), roots);
             switch (sig.kind()) {
-                case TRUSTED -> admitted.put(item, new Ledger.Entry(sha, "signed", sig.signer()));
+                case TRUSTED -> admitted.put(item, new Ledger.Entry(sha, "signed", sig.signer(), repository(item, ledger)));
                 case BROKEN -> refusals.add(name + (item.source() == null ? " in the bundle pool" : " from "
                     + item.source().describe()) + " is refused: " + sig.why());
                 case UNTRUSTED, UNSIGNED -> {
@@ -53,7 +54,8 @@ final class ContentCheck {
                         + " (trust its certificate with 'convergence features trust add-certificate FILE')";
                     if (item.source() != null) {
                         if (Sources.allowsUnsigned(policy, item.source().location())) {
-                            admitted.put(item, new Ledger.Entry(sha, "unsigned", item.source().location().toString()));
+                            admitted.put(item, new Ledger.Entry(sha, "unsigned", item.source().location().toString(),
+                                item.source().location().toString()));
                         } else if (signed) {
                             refusals.add(untrusted);
                         } else {
@@ -83,8 +85,17 @@ final class ContentCheck {
         return new Result(refusals, admitted);
     }
 
+    /** Where the content came from: its leaf repository, or for pool content what the ledger says. */
+    private static String repository(Staging.Item item, Ledger ledger) {
+        if (item.source() != null) {
+            return item.source().location().toString();
+        }
+        Ledger.Entry before = ledger.artifact(item.key());
+        return before == null ? "" : before.repository();
+    }
+
     /** Why unsigned content of the pool is not admitted; null when it is. */
-    private static String pooled(IArtifactKey key, String sha, TrustPolicy policy, Ledger ledger) {
+    private static @Nullable String pooled(IArtifactKey key, String sha, TrustPolicy policy, Ledger ledger) {
         Ledger.Entry e = ledger.artifact(key);
         if (e == null) {
             return "it was never admitted by the trust policy (install it again from its repository)";

@@ -16,6 +16,7 @@ import java.util.zip.ZipInputStream;
 
 import org.eclipse.core.runtime.CoreException;
 import org.tukaani.xz.XZInputStream;
+import org.jspecify.annotations.Nullable;
 
 import io.convergence.admin.FeatureException;
 import io.convergence.admin.RepositoryLocation;
@@ -97,7 +98,7 @@ final class IndexScan {
         }
     }
 
-    private static InputStream unpack(InputStream raw, String name) throws IOException {
+    private static @Nullable InputStream unpack(InputStream raw, String name) throws IOException {
         if (name.endsWith(".xz")) {
             return new XZInputStream(raw, 64 * 1024); // at most 64 MB of decoder memory
         }

@@ -26,6 +26,8 @@ import io.convergence.admin.FeatureException;
  * the admin allowed, or shipped with the product) and from where; for each unit whose touchpoint
  * instructions needed trust: a hash of those instructions and the repository that vouched for them.
  * A pool file that is not the file admitted, or whose admission the policy no longer grants, is refused.
+ * What p2 removes from the pool on uninstall (features, which it keeps unpacked) a revert fetches
+ * again from the repository recorded here, and it must be the very content admitted.
  */
 final class Ledger {
 
@@ -37,8 +39,12 @@ final class Ledger {
      * @param sha256 the content admitted (a file's or instructions' hash)
      * @param basis {@code product}, {@code signed}, {@code unsigned} or {@code repository}
      * @param source the repository it came from, or the signer; empty for the product
+     * @param repository the leaf repository the content was downloaded from; empty when unknown
      */
-    record Entry(String sha256, String basis, String source) {
+    record Entry(String sha256, String basis, String source, String repository) {
+        Entry(String sha256, String basis, String source) {
+            this(sha256, basis, source, "");
+        }
     }
 
     private final Path file;
@@ -70,7 +76,7 @@ final class Ledger {
 
     private static void read(JsonNode n, Map<String, Entry> into) {
         n.fields().forEachRemaining(e -> into.put(e.getKey(), new Entry(e.getValue().path("sha256").asText(),
-            e.getValue().path("basis").asText(), e.getValue().path("source").asText())));
+            e.getValue().path("basis").asText(), e.getValue().path("source").asText(), e.getValue().path("repository").asText())));
     }
 
     /** Whether the file existed: an installation without one has its product content recorded first. */
@@ -122,6 +128,9 @@ final class Ledger {
             o.put("sha256", e.sha256());
             o.put("basis", e.basis());
             o.put("source", e.source());
+            if (!e.repository().isEmpty()) {
+                o.put("repository", e.repository());
+            }
         });
     }
 }

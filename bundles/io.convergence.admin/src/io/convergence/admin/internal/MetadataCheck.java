@@ -13,6 +13,7 @@ import org.eclipse.equinox.p2.metadata.ITouchpointData;
 import org.eclipse.equinox.p2.metadata.ITouchpointInstruction;
 import org.eclipse.equinox.p2.query.QueryUtil;
 import org.eclipse.equinox.p2.repository.metadata.IMetadataRepository;
+import org.jspecify.annotations.Nullable;
 
 import io.convergence.admin.TrustPolicy;
 
@@ -71,7 +72,7 @@ final class MetadataCheck {
         return new Result(refusals, admitted);
     }
 
-    private static String judge(IInstallableUnit unit, String what, Set<String> shipped, List<Sources.Leaf<IMetadataRepository>> leaves,
+    private static @Nullable String judge(IInstallableUnit unit, String what, Set<String> shipped, List<Sources.Leaf<IMetadataRepository>> leaves,
                                 TrustPolicy policy, Ledger ledger, SignedIndex index, Map<IInstallableUnit, Ledger.Entry> admitted) {
         String name = "unit " + Names.shown(unit.getId()) + " " + unit.getVersion();
         if (shipped.contains(unit.getId() + " " + unit.getVersion())) {

@@ -29,7 +29,7 @@ final class Signatures {
         TrustState worst = TrustState.TRUSTED;
         String signer = "";
         for (File jar : jars) {
-            ContentSignature s = ContentSignature.jar(jar, roots);
+            ContentSignature s = jar.isDirectory() ? unpacked(jar, roots) : ContentSignature.jar(jar, roots);
             switch (s.kind()) {
                 case UNSIGNED -> {
                     return new Verdict(TrustState.UNSIGNED, "");
@@ -45,6 +45,22 @@ final class Signatures {
             signer = s.signer().isEmpty() ? signer : s.signer();
         }
         return new Verdict(worst, signer);
+    }
+
+    /** A bundle unpacked in the pool, judged as the jar it was. */
+    private static ContentSignature unpacked(File dir, TrustRoots roots) {
+        java.nio.file.Path jar = null;
+        try {
+            jar = java.nio.file.Files.createTempFile("convergence-unpacked", ".jar");
+            ContentHash.pack(dir.toPath(), jar);
+            return ContentSignature.jar(jar.toFile(), roots);
+        } catch (java.io.IOException e) {
+            return new ContentSignature(ContentSignature.Kind.BROKEN, "", "it cannot be read (" + e.getMessage() + ")", "");
+        } finally {
+            if (jar != null) {
+                jar.toFile().delete();
+            }
+        }
     }
 
     static String pem(Certificate c) {

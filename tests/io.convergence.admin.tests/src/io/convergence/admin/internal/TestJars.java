@@ -45,6 +45,19 @@ final class TestJars {
         return jar;
     }
 
+    /** A feature jar: its feature.xml, listing one plugin. */
+    static Path feature(Path dir, String id, String version, String plugin) throws IOException {
+        Files.createDirectories(dir);
+        Path jar = dir.resolve(id + "_" + version + ".jar");
+        try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os, new Manifest())) {
+            out.putNextEntry(new JarEntry("feature.xml"));
+            out.write(("<?xml version='1.0' encoding='UTF-8'?>\n<feature id='" + id + "' version='" + version + "'>\n"
+                + "  <plugin id='" + plugin + "' version='" + version + "'/>\n</feature>\n").getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
     static String header(Path jar, String name) throws IOException {
         try (var j = new java.util.jar.JarFile(jar.toFile())) {
             Attributes a = j.getManifest().getMainAttributes();

@@ -70,6 +70,20 @@ final class TestRepo {
             return u;
         }
 
+        /** A feature's jar unit ({@code id.feature.jar}), which p2 keeps unpacked in the bundle pool. */
+        static Unit featureJar(String featureId, String version, Path jar) {
+            Unit u = new Unit(featureId + ".feature.jar", version);
+            u.provides.add(new String[] {"org.eclipse.equinox.p2.eclipse.type", "feature", "1.0.0"});
+            u.provides.add(new String[] {"org.eclipse.update.feature", featureId, version});
+            u.artifacts.add(new Artifact("org.eclipse.update.feature", featureId, version, jar));
+            u.touchpoint = "org.eclipse.equinox.p2.osgi";
+            u.touchpointVersion = "1.0.0";
+            u.instructions.put("zipped", "true");
+            u.instructions.put("install", "installFeature(feature:${artifact},featureId:default,featureVersion:default)");
+            u.instructions.put("uninstall", "uninstallFeature(feature:${artifact},featureId:default,featureVersion:default)");
+            return u;
+        }
+
         Unit requires(String unitId, String version) {
             requires.add(new String[] {"org.eclipse.equinox.p2.iu", unitId, "[" + version + "," + version + "]"});
             return this;
