@@ -73,7 +73,12 @@ final class ChangeGate implements AutoCloseable {
         var artifactLeaves = Sources.artifacts(s.service(IArtifactRepositoryManager.class), artifactSources, monitor);
         Staging staging = Staging.gather(s, additions, artifactLeaves, scratch.resolve("artifacts"), monitor);
         try {
-            List<String> mismatched = BundleIdentity.problems(additions, staging.items());
+            List<String> mismatched = new ArrayList<>(BundleIdentity.problems(additions, staging.items()));
+            for (IInstallableUnit iu : additions) {
+                if (!QueryUtil.isFragment(iu) && current.query(QueryUtil.createIUQuery(iu.getId(), iu.getVersion()), null).isEmpty()) {
+                    mismatched.addAll(Instructions.oneWay(iu));
+                }
+            }
             if (!mismatched.isEmpty()) {
                 throw new FeatureException(FeatureException.Kind.INVALID, p.change.describe() + " refused, nothing changed: "
                     + String.join("; ", mismatched));

@@ -101,6 +101,37 @@ final class Instructions {
         return false;
     }
 
+    /**
+     * Why the unit could be installed but not removed again: its instructions (its own and its
+     * fragments') install its bundle or feature but lack the action that uninstalls it, so an
+     * uninstall or revert would leave it in the launcher's list. Empty when they match.
+     */
+    static List<String> oneWay(IInstallableUnit resolved) {
+        Map<String, List<String>> byPhase = new LinkedHashMap<>();
+        List<IInstallableUnit> carriers = new ArrayList<>();
+        carriers.add(resolved);
+        carriers.addAll(resolved.getFragments());
+        for (IInstallableUnit c : carriers) {
+            for (ITouchpointData data : c.getTouchpointData()) {
+                data.getInstructions().forEach((phase, ins) -> {
+                    for (Action a : parse(ins.getBody() == null ? "" : ins.getBody())) {
+                        String name = a.name().startsWith(ECLIPSE) ? a.name().substring(ECLIPSE.length()) : a.name();
+                        byPhase.computeIfAbsent(phase, k -> new ArrayList<>()).add(name);
+                    }
+                });
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String[] pair : new String[][] {{"installBundle", "uninstallBundle"}, {"installFeature", "uninstallFeature"}}) {
+            if (byPhase.getOrDefault("install", List.of()).contains(pair[0])
+                && !byPhase.getOrDefault("uninstall", List.of()).contains(pair[1])) {
+                out.add("unit " + Names.shown(resolved.getId()) + " " + resolved.getVersion() + " has " + pair[0]
+                    + " but no " + pair[1] + ": an uninstall or revert could not remove it");
+            }
+        }
+        return out;
+    }
+
     private static boolean boundToArtifact(Action a) {
         String name = a.name().startsWith(ECLIPSE) ? a.name().substring(ECLIPSE.length()) : a.name();
         Map<String, String> p = a.params();
