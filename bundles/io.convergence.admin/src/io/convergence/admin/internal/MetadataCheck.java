@@ -23,7 +23,7 @@ import io.convergence.admin.TrustPolicy;
  * admitted only if the repository it comes from is allowed by a rule that names it (or unsigned
  * content is allowed everywhere), or that repository's index is signed by a publisher the policy
  * trusts ({@link SignedIndex}), or it shipped with the product, or, on a revert, it was admitted so
- * before and that admission still holds. See docs/adr/0008-metadata-is-content.md.
+ * before and that admission still holds. See docs/adr/0010-metadata-is-content.md.
  */
 final class MetadataCheck {
 
