@@ -5,9 +5,12 @@
 # sees it come up and publish, uninstalls it (its thread ends, nothing else restarts, recorded
 # data stays), reverts to the state with it and back to the first state, and checks the
 # installation is then exactly as it was. Refusals change nothing: an unsigned feature under a
-# policy that refuses it, a conflicting feature, a bundle with a missing import or a bad manifest,
-# an unknown feature and an unreachable repository.
+# policy that refuses it, a feature of metadata only whose instruction would make a folder, a
+# conflicting feature, a bundle with a missing import or a bad manifest, an unknown feature and an
+# unreachable repository. Trust edits: a plain http: repository needs --insecure, edits made by
+# processes at the same time are all kept; the audit log's hash chain finds an edited line.
 # Run by 'mvn verify' in releng/io.convergence.repository after the product smoke test.
+# Waits are generous (a minute for a live change): CI machines are shared and often loaded.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 . "$root/releng/scripts/jdk.sh"
@@ -47,10 +50,12 @@ done
 for k in conflict missing-import bad-manifest; do
   python3 "$root/releng/scripts/repo_fixtures.py" "$work/unsigned" "$work/$k" "$k" || fail "fixture $k"
 done
+python3 "$root/releng/scripts/repo_fixtures.py" - "$work/metadata-only" metadata-only "$work/made-by-metadata" \
+  || fail "fixture metadata-only"
 
 # The running product.
 step "starting the runtime on the simulated plant"
-"$root/convergence" demo --headless --for 240s --data "$work/data" >"$work/demo.out" 2>"$work/demo.err" &
+"$root/convergence" demo --headless --for 900s --data "$work/data" >"$work/demo.out" 2>"$work/demo.err" &
 demo=$!
 for _ in $(seq 1 120); do grep -q 'points=' "$work/demo.out" && break; sleep 0.5; done
 grep -q 'points=' "$work/demo.out" || { cat "$work/demo.err" >&2; fail "the runtime did not start"; }
@@ -77,6 +82,11 @@ unchanged "a refused unsigned install"
 code=$(cw features install $feature --repo "$work/signed")
 [ "$code" = 1 ] && grep -q "does not trust" "$work/err" || { cat "$work/err" >&2; fail "an untrusted publisher was not refused ($code)"; }
 unchanged "a refused untrusted install"
+code=$(cw features install com.example.metadata.only --repo "$work/metadata-only")
+[ "$code" = 1 ] && grep -q 'instructions that change the installation' "$work/err" && grep -q 'mkdir' "$work/err" \
+  || { cat "$work/out" "$work/err" >&2; fail "a feature of metadata only with a mkdir instruction was not refused ($code)"; }
+[ -e "$work/made-by-metadata" ] && fail "the refused feature's instruction ran: $work/made-by-metadata exists"
+unchanged "a refused metadata-only install"
 code=$(cw features preview install $feature --repo "$work/conflict")
 [ "$code" = 1 ] && grep -q 'problem:' "$work/out" && grep -qi 'only one of the following\|conflict' "$work/out" \
   || { cat "$work/out" "$work/err" >&2; fail "the conflicting feature's preview did not show the conflict ($code)"; }
@@ -99,6 +109,26 @@ code=$(cw features install $feature --repo http://127.0.0.1:9/nothing)
 [ "$code" = 1 ] && grep -q 'cannot be read' "$work/err" || { cat "$work/err" >&2; fail "an unreachable repository: $code"; }
 unchanged "the unknown feature and unreachable repository"
 cw features audit >/dev/null; grep -q 'refused' "$work/out" || fail "the audit log misses the refusals"
+grep -q ' intent ' "$work/out" || fail "the audit log has no intent entries"
+
+step "trust edits: plain http needs --insecure; edits of several processes at once are all kept"
+code=$(cw features trust allow-unsigned http://127.0.0.1:9/plain)
+[ "$code" = 2 ] && grep -q -- '--insecure' "$work/err" || { cat "$work/err" >&2; fail "allow-unsigned of a plain http: URL without --insecure: $code"; }
+cw features trust >/dev/null; grep -q '127.0.0.1:9/plain' "$work/out" && fail "the refused http: rule was added"
+code=$(cw features trust allow-unsigned http://127.0.0.1:9/plain --insecure)
+[ "$code" = 0 ] && grep -q '^warning: .*http:' "$work/err" || { cat "$work/err" >&2; fail "allow-unsigned --insecure: $code, or no warning"; }
+cw features trust refuse-unsigned http://127.0.0.1:9/plain >/dev/null
+editors=()
+for i in 1 2 3 4; do
+  "$root/convergence" features trust allow-unsigned "https://127.0.0.1:9/r$i" >"$work/edit$i.out" 2>&1 &
+  editors+=($!)
+done
+for e in "${editors[@]}"; do wait "$e"; done
+cw features trust >/dev/null
+for i in 1 2 3 4; do
+  grep -q "https://127.0.0.1:9/r$i" "$work/out" || { cat "$work"/edit*.out >&2; fail "a concurrent trust edit was lost (r$i)"; }
+done
+for i in 1 2 3 4; do cw features trust refuse-unsigned "https://127.0.0.1:9/r$i" >/dev/null; done
 
 step "installing the signed partner connector into the running product"
 code=$(cw features trust add-certificate "$work/partner.pem")
@@ -108,7 +138,7 @@ code=$(cw features preview install $feature --repo "$work/signed")
   || { cat "$work/out" "$work/err" >&2; fail "the preview is not the expected plan"; }
 code=$(cw features install $feature --repo "$work/signed")
 [ "$code" = 0 ] || { cat "$work/out" "$work/err" >&2; fail "install exited with $code"; }
-await 'applied live: +com.example.partner.connector' 20 || fail "the running product did not pick up the connector"
+await 'applied live: +com.example.partner.connector' 60 || fail "the running product did not pick up the connector"
 for _ in $(seq 1 20); do [ "$(points)" -gt "$base" ] && break; sleep 0.5; done
 [ "$(points)" -gt "$base" ] || fail "the connector's points did not appear (points=$(points), before $base)"
 cw features list >/dev/null; grep -q "^$feature .* trusted" "$work/out" || { cat "$work/out" >&2; fail "list does not show the trusted partner feature"; }
@@ -119,7 +149,7 @@ cw features history >/dev/null; installed_state=$(grep -c '^ *[0-9]' "$work/out"
 step "uninstalling it while the product runs"
 code=$(cw features uninstall $feature)
 [ "$code" = 0 ] || { cat "$work/err" >&2; fail "uninstall exited with $code"; }
-await 'applied live: -com.example.partner.connector' 20 || fail "the running product did not drop the connector"
+await 'applied live: -com.example.partner.connector' 60 || fail "the running product did not drop the connector"
 sleep 2
 [ "$(points)" = "$base" ] || fail "the connector's points did not go (points=$(points), before $base)"
 "$JAVA_HOME/bin/jcmd" "$pid" Thread.print 2>/dev/null | grep -q '"example-connector-' && fail "the connector's thread still runs"
@@ -128,12 +158,23 @@ grep -q 'connection=CONNECTED' <(tail -n 1 "$work/demo.out") || fail "the plant 
 step "reverting to the state with the connector, then to the first state"
 code=$(cw features revert "$installed_state")
 [ "$code" = 0 ] || { cat "$work/out" "$work/err" >&2; fail "revert $installed_state exited with $code"; }
-await 'applied live: +com.example.partner.connector' 20 || fail "revert did not bring the connector back live"
+await 'applied live: +com.example.partner.connector' 60 || fail "revert did not bring the connector back live"
 code=$(cw features revert "$states_before")
 [ "$code" = 0 ] || { cat "$work/out" "$work/err" >&2; fail "revert $states_before exited with $code"; }
 sleep 3
 cmp -s "$info" "$work/bundles.info.before" || { diff "$work/bundles.info.before" "$info" >&2; fail "revert did not restore bundles.info exactly"; }
 [ "$(points)" = "$base" ] || fail "after revert, points=$(points), before $base"
+
+step "the audit log's hash chain"
+code=$(cw features audit --verify)
+[ "$code" = 0 ] && grep -q 'the hash chain is intact' "$work/out" || { cat "$work/out" "$work/err" >&2; fail "audit --verify: $code"; }
+cp "$work/product/admin/audit.log" "$work/audit.log.bak"
+sed -i '3s/"user":"[^"]*"/"user":"mallory"/' "$work/product/admin/audit.log"
+code=$(cw features audit --verify)
+[ "$code" = 1 ] && grep -q 'line 3 was changed' "$work/out" || { cat "$work/out" "$work/err" >&2; fail "an edited audit line was not found ($code)"; }
+cw features audit >/dev/null; grep -q 'mallory' "$work/out" && grep -q 'audit --verify' "$work/err" \
+  || fail "'features audit' does not warn about the edited log"
+cp "$work/audit.log.bak" "$work/product/admin/audit.log"
 
 step "the product still works"
 # SIGTERM: a background job of a script ignores SIGINT; the runtime prints its summary on either.

@@ -2,12 +2,16 @@
 """Makes faulty copies of a partner's p2 repository for the feature-management end-to-end test.
 
     repo_fixtures.py SOURCE_REPO TARGET_REPO conflict|missing-import|bad-manifest
+    repo_fixtures.py - TARGET_REPO metadata-only FOLDER
 
 conflict        the partner feature also requires io.convergence.runtime 9.9.9, a singleton the
                 product already holds at another version: the planner must report a conflict.
 missing-import  the bundle's manifest imports a package nothing provides (p2's metadata does not
                 say so, as a hand-made or stale repository would not): the install must fail.
 bad-manifest    the bundle's manifest has a malformed header: the install must fail.
+metadata-only   a repository of one feature without any artifact whose only content is a touchpoint
+                instruction, 'configure: mkdir FOLDER': under the default policy it must be refused
+                and FOLDER never made (instructions are content to trust).
 Checksums and sizes in artifacts.xml are recomputed, so p2 downloads the jar without complaint.
 """
 import hashlib, io, os, re, shutil, sys, zipfile
@@ -62,7 +66,34 @@ def fix_checksums(artifacts_xml, jar, classifier_id):
     open(artifacts_xml, "w", encoding="utf-8").write(text[:start] + block + text[end:])
 
 
-def main(src, dst, kind):
+def metadata_only(dst, folder):
+    os.makedirs(dst, exist_ok=True)
+    feature = "com.example.metadata.only.feature.group"
+    unit = ("<unit id='%s' version='1.0.0' singleton='false'>"
+            "<properties size='2'><property name='org.eclipse.equinox.p2.name' value='Metadata only'/>"
+            "<property name='org.eclipse.equinox.p2.type.group' value='true'/></properties>"
+            "<provides size='1'><provided namespace='org.eclipse.equinox.p2.iu' name='%s' version='1.0.0'/></provides>"
+            "<touchpoint id='org.eclipse.equinox.p2.native' version='1.0.0'/>"
+            "<touchpointData size='1'><instructions size='1'>"
+            "<instruction key='configure'>mkdir(path:%s);</instruction>"
+            "</instructions></touchpointData></unit>") % (feature, feature, folder)
+    open(os.path.join(dst, "content.xml"), "w", encoding="utf-8").write(
+        "<?xml version='1.0' encoding='UTF-8'?>\n<?metadataRepository version='1.2.0'?>\n"
+        "<repository name='metadata only' type='org.eclipse.equinox.internal.p2.metadata.repository.LocalMetadataRepository'"
+        " version='1'><properties size='1'><property name='p2.timestamp' value='1'/></properties>"
+        "<units size='1'>%s</units></repository>\n" % unit)
+    open(os.path.join(dst, "artifacts.xml"), "w", encoding="utf-8").write(
+        "<?xml version='1.0' encoding='UTF-8'?>\n<?artifactRepository version='1.1.0'?>\n"
+        "<repository name='metadata only' type='org.eclipse.equinox.p2.artifact.repository.simpleRepository' version='1'>"
+        "<properties size='1'><property name='p2.timestamp' value='1'/></properties>"
+        "<artifacts size='0'></artifacts></repository>\n")
+
+
+def main(src, dst, kind, extra=None):
+    if kind == "metadata-only":
+        shutil.rmtree(dst, ignore_errors=True)
+        metadata_only(dst, extra)
+        return
     shutil.rmtree(dst, ignore_errors=True)
     shutil.copytree(src, dst)
     content = unpack_index(dst, "content")
@@ -96,4 +127,4 @@ def main(src, dst, kind):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])

@@ -2,6 +2,7 @@ package io.convergence.admin;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -39,6 +40,20 @@ public interface FeatureService {
     /** Replaces the trust policy; recorded in the audit log. */
     void setTrustPolicy(TrustPolicy policy) throws FeatureException;
 
+    /**
+     * Changes the trust policy in place: reads it, applies {@code edit} and writes the result, with
+     * no other change in between (from this process or another), so that two admins' edits are
+     * both kept. Recorded in the audit log.
+     *
+     * @return the policy now in force
+     * @since 1.1
+     */
+    default TrustPolicy changeTrust(UnaryOperator<TrustPolicy> edit) throws FeatureException {
+        TrustPolicy next = edit.apply(trustPolicy());
+        setTrustPolicy(next);
+        return next;
+    }
+
     /** Trusts the publisher certificate (PEM or DER) or PGP public key (armored) in the given file. */
     TrustPolicy trust(java.nio.file.Path keyOrCertificate) throws FeatureException;
 
@@ -48,6 +63,20 @@ public interface FeatureService {
     /** Adds or removes a configured repository. */
     void setRepositories(List<URI> repositories) throws FeatureException;
 
-    /** Every change and refusal so far, oldest first. */
+    /**
+     * Every change and refusal so far, oldest first. A change writes an entry with result
+     * {@code intent} before it starts and one with its result when done; a line cut short by a crash
+     * is left out.
+     */
     List<AuditEntry> audit() throws FeatureException;
+
+    /**
+     * Checks the audit log's hash chain: whether any line was edited, inserted or removed since it
+     * was written.
+     *
+     * @since 1.1
+     */
+    default AuditVerification verifyAudit() throws FeatureException {
+        throw new FeatureException(FeatureException.Kind.FAILED, "this feature service cannot verify its audit log");
+    }
 }

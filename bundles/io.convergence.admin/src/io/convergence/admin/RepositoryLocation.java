@@ -48,12 +48,27 @@ public final class RepositoryLocation {
         return uri;
     }
 
-    /** A comparable form: no trailing slash, lower-case scheme and host. */
+    /** A comparable form: no trailing slash, lower-case scheme and host, file paths normalized. */
     public static String key(URI u) {
-        String s = u.normalize().toString();
+        String s = normalize(u).toString();
         while (s.endsWith("/")) {
             s = s.substring(0, s.length() - 1);
         }
         return s.replaceFirst("^file:///", "file:/");
+    }
+
+    /**
+     * The location in one spelling: {@code file:} URLs as the folder's absolute path
+     * ({@code file:////x}, {@code file:/x/./y} and {@code file:/x/y} are the same folder).
+     */
+    public static URI normalize(URI u) {
+        if ("file".equalsIgnoreCase(u.getScheme()) && u.isAbsolute() && !u.isOpaque()) {
+            try {
+                return Path.of(u).toAbsolutePath().normalize().toUri();
+            } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                // not a local path: compare it as written
+            }
+        }
+        return u.normalize();
     }
 }

@@ -8,10 +8,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,13 +19,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.convergence.admin.AuditEntry;
+import io.convergence.admin.AuditVerification;
 import io.convergence.admin.FeatureException;
 import io.convergence.admin.TrustPolicy;
 
 /**
  * The admin's files beside the product: {@code admin/trust.json}, {@code admin/repositories.json}
- * and the append-only {@code admin/audit.log} (one JSON object a line). Files are replaced
- * atomically, so a crash leaves the old or the new policy, never half of one.
+ * and the append-only, hash-chained {@code admin/audit.log} (see {@link AuditLog}). Files are
+ * replaced atomically, so a crash leaves the old or the new policy, never half of one.
  */
 final class AdminStore {
 
@@ -97,49 +97,37 @@ final class AdminStore {
     }
 
     void audit(AuditEntry e) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("time", e.time().toString());
-        n.put("user", e.user());
-        n.put("action", e.action());
-        n.put("source", e.source());
-        n.put("result", e.result());
-        n.put("detail", e.detail());
         try {
             Files.createDirectories(folder);
-            Files.writeString(folder.resolve("audit.log"), JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(n) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+            new AuditLog(folder).append(e);
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write the audit log in " + folder + ": " + ex.getMessage(), ex);
         }
     }
 
     List<AuditEntry> audit() throws FeatureException {
-        Path f = folder.resolve("audit.log");
-        List<AuditEntry> out = new ArrayList<>();
-        if (!Files.exists(f)) {
-            return out;
-        }
-        try {
-            int line = 0;
-            for (String s : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                line++;
-                if (s.isBlank()) {
-                    continue;
-                }
-                try {
-                    JsonNode n = JSON.readTree(s);
-                    out.add(new AuditEntry(Instant.parse(n.path("time").asText()), n.path("user").asText(),
-                        n.path("action").asText(), n.path("source").asText(), n.path("result").asText(),
-                        n.path("detail").asText()));
-                } catch (IOException | java.time.format.DateTimeParseException e) {
-                    throw new FeatureException(FeatureException.Kind.INVALID,
-                        f + ":" + line + ": not an audit entry (" + e.getMessage() + ")");
-                }
-            }
-            return out;
+        return new AuditLog(folder).read();
+    }
+
+    AuditVerification verifyAudit() throws FeatureException {
+        return new AuditLog(folder).verify();
+    }
+
+    /**
+     * Reads the policy, applies the edit and writes the result while holding the policy's lock, so
+     * that concurrent edits (threads, or the command line beside a running product) are all kept.
+     *
+     * @return the policy before and after
+     */
+    TrustPolicy[] editTrust(UnaryOperator<TrustPolicy> edit) throws FeatureException {
+        try (FileMutex m = FileMutex.acquire(folder.resolve(".trust.lock"))) {
+            TrustPolicy before = trust();
+            TrustPolicy after = edit.apply(before);
+            trust(after);
+            return new TrustPolicy[] {before, after};
         } catch (IOException e) {
-            throw new FeatureException(FeatureException.Kind.FAILED, "cannot read " + f + ": " + e.getMessage(), e);
+            throw new FeatureException(FeatureException.Kind.FAILED, "cannot lock the trust policy in " + folder + ": "
+                + e.getMessage(), e);
         }
     }
 

@@ -1,8 +1,11 @@
 package io.convergence.admin.internal;
 
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 import org.eclipse.osgi.container.Module;
 import org.eclipse.osgi.container.ModuleContainer;
@@ -18,7 +21,9 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * Checks that bundles about to be committed can be installed and resolved against what the product
  * has: a bad manifest or an import nothing provides fails here, with the framework's own words,
  * before the product changes. The bundles are installed into this framework only for the check,
- * never started, and uninstalled again.
+ * never started, and uninstalled again; only bundles the trust policy admitted come here (see
+ * {@link ChangeGate}). Framework extensions are not installed at all: resolving one attaches its
+ * code to the framework itself until a restart.
  */
 final class BundleCheck {
 
@@ -31,6 +36,9 @@ final class BundleCheck {
         List<Bundle> installed = new ArrayList<>();
         try {
             for (File jar : jars) {
+                if (frameworkExtension(jar)) {
+                    continue;
+                }
                 try {
                     installed.add(bc.installBundle("reference:" + jar.toURI()));
                 } catch (BundleException e) {
@@ -66,6 +74,22 @@ final class BundleCheck {
             }
         }
         return problems;
+    }
+
+    /** Whether the jar is a fragment of the framework itself (its Fragment-Host names the system bundle). */
+    static boolean frameworkExtension(File jar) {
+        try (JarFile j = new JarFile(jar, false)) {
+            Manifest m = j.getManifest();
+            String host = m == null ? null : m.getMainAttributes().getValue(Constants.FRAGMENT_HOST);
+            if (host == null) {
+                return false;
+            }
+            String name = host.split(";", 2)[0].strip();
+            return name.equals(Constants.SYSTEM_BUNDLE_SYMBOLICNAME) || name.equals("org.eclipse.osgi")
+                || host.replace(" ", "").contains(Constants.EXTENSION_DIRECTIVE + ":=");
+        } catch (IOException e) {
+            return false; // installing it reports what is wrong
+        }
     }
 
     /** A singleton whose other version is installed cannot resolve beside it; its update is not a fault. */

@@ -1,6 +1,5 @@
 package io.convergence.admin.internal;
 
-import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -20,9 +19,9 @@ import org.eclipse.equinox.p2.metadata.IInstallableUnit;
 import org.eclipse.equinox.p2.planner.IProfileChangeRequest;
 import org.eclipse.equinox.p2.query.QueryUtil;
 import org.eclipse.equinox.p2.repository.artifact.IArtifactRepository;
-import org.eclipse.equinox.p2.repository.artifact.IFileArtifactRepository;
 import org.eclipse.equinox.p2.repository.metadata.IMetadataRepository;
 import org.osgi.framework.BundleContext;
+import org.jspecify.annotations.Nullable;
 
 import io.convergence.admin.Change;
 import io.convergence.admin.ChangePlan;
@@ -40,62 +39,25 @@ final class ChangePlanner {
 
     /** Features as the product was first installed: what shipped with it. */
     static Set<String> shipped(P2Session s) {
-        long[] ts = s.registry().listProfileTimestamps(s.installation.profileId());
+        IProfile state = shippedState(s);
         Set<String> out = new HashSet<>();
-        java.util.Arrays.sort(ts);
-        for (long t : ts) {
-            IProfile state = s.registry().getProfile(s.installation.profileId(), t);
-            if (state != null) {
-                state.query(QueryUtil.createIUGroupQuery(), null).forEach(iu -> out.add(iu.getId() + " " + iu.getVersion()));
-            }
-            if (!out.isEmpty()) {
-                break; // the first state with features: the product as its build installed it
-            }
+        if (state != null) {
+            state.query(QueryUtil.createIUGroupQuery(), null).forEach(iu -> out.add(iu.getId() + " " + iu.getVersion()));
         }
         return out;
     }
 
-    /**
-     * The jars of the bundles a plan adds, for {@link BundleCheck}: from the bundle pool when there
-     * already, otherwise fetched from the change's repositories into {@code scratch}.
-     */
-    static List<File> fetchNewBundles(P2Session s, Planned p, java.nio.file.Path scratch)
-        throws FeatureException, java.io.IOException {
-        List<File> out = new ArrayList<>();
-        IArtifactRepository pool = s.pool(null);
-        var arm = s.service(org.eclipse.equinox.p2.repository.artifact.IArtifactRepositoryManager.class);
-        for (IInstallableUnit iu : p.plan.getAdditions().query(QueryUtil.createIUAnyQuery(), null).toUnmodifiableSet()) {
-            if (!Units.isBundle(iu)) {
-                continue;
-            }
-            var key = Units.bundleArtifact(iu);
-            if (pool instanceof IFileArtifactRepository f && f.getArtifactFile(key) != null && f.getArtifactFile(key).exists()) {
-                out.add(f.getArtifactFile(key));
-                continue;
-            }
-            for (URI u : p.change.repositories()) {
-                try {
-                    IArtifactRepository repo = arm.loadRepository(u, null);
-                    var descriptors = repo.getArtifactDescriptors(key);
-                    if (descriptors.length == 0) {
-                        continue;
-                    }
-                    java.nio.file.Path jar = scratch.resolve(key.getId() + "_" + key.getVersion() + ".jar");
-                    try (var os = Files.newOutputStream(jar)) {
-                        IStatus st = repo.getArtifact(descriptors[0], os, null);
-                        if (!st.isOK() && st.getSeverity() >= IStatus.ERROR) {
-                            throw new FeatureException(FeatureException.Kind.UNREACHABLE_REPOSITORY, "cannot download "
-                                + key.getId() + " " + key.getVersion() + " from " + u + ": " + String.join("; ", Explain.lines(st)));
-                        }
-                    }
-                    out.add(jar.toFile());
-                    break;
-                } catch (org.eclipse.equinox.p2.core.ProvisionException e) {
-                    // try the next repository; p2 reports a missing artifact when it commits
-                }
+    /** The first state with features: the product as its build installed it; null when there is none. */
+    static @Nullable IProfile shippedState(P2Session s) {
+        long[] ts = s.registry().listProfileTimestamps(s.installation.profileId());
+        java.util.Arrays.sort(ts);
+        for (long t : ts) {
+            IProfile state = s.registry().getProfile(s.installation.profileId(), t);
+            if (state != null && !state.query(QueryUtil.createIUGroupQuery(), null).isEmpty()) {
+                return state;
             }
         }
-        return out;
+        return null;
     }
 
     static void deleteTree(java.nio.file.Path dir) {
@@ -127,11 +89,13 @@ final class ChangePlanner {
 
         ChangePlan describe() {
             if (plan == null) {
+                problems.replaceAll(p -> Names.shown(p, 1000));
                 return new ChangePlan(change, List.of(), List.of(), List.of(), problems, false, "", 0);
             }
             if (!plan.getStatus().isOK() && plan.getStatus().getSeverity() >= IStatus.ERROR && problems.isEmpty()) {
                 problems.addAll(Explain.lines(plan.getStatus()));
             }
+            problems.replaceAll(p -> Names.shown(p, 1000));
             Map<String, IInstallableUnit> removed = new LinkedHashMap<>();
             for (IInstallableUnit iu : plan.getRemovals().query(QueryUtil.createIUAnyQuery(), null).toUnmodifiableSet()) {
                 if (shown(iu)) {

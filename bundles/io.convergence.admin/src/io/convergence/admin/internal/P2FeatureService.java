@@ -2,8 +2,6 @@ package io.convergence.admin.internal;
 
 import java.io.File;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,23 +11,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
-import org.eclipse.core.runtime.IStatus;
 import org.eclipse.equinox.p2.core.IProvisioningAgentProvider;
 import org.eclipse.equinox.p2.engine.IProfile;
-import org.eclipse.equinox.p2.engine.PhaseSetFactory;
 import org.eclipse.equinox.p2.metadata.IInstallableUnit;
 import org.eclipse.equinox.p2.query.IQueryable;
 import org.eclipse.equinox.p2.query.QueryUtil;
 import org.eclipse.equinox.p2.repository.artifact.IArtifactRepository;
 import org.eclipse.equinox.p2.repository.artifact.IFileArtifactRepository;
 import org.eclipse.equinox.p2.repository.metadata.IMetadataRepository;
+import org.jspecify.annotations.Nullable;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.convergence.admin.AuditEntry;
+import io.convergence.admin.AuditVerification;
 import io.convergence.admin.AvailableFeature;
 import io.convergence.admin.Change;
 import io.convergence.admin.ChangePlan;
@@ -51,34 +50,38 @@ public final class P2FeatureService implements FeatureService {
 
     private final BundleContext bc;
     private final IProvisioningAgentProvider agents;
+    private final @Nullable Installation fixed;
 
     @Activate
     public P2FeatureService(BundleContext bc, @Reference IProvisioningAgentProvider agents) {
+        this(bc, agents, null);
+    }
+
+    /** Manages the given installation instead of the one this process runs from (tests, tools). */
+    P2FeatureService(BundleContext bc, IProvisioningAgentProvider agents, @Nullable Installation installation) {
         this.bc = bc;
         this.agents = agents;
+        this.fixed = installation;
     }
 
     private Installation installation() throws FeatureException {
-        return Installation.of(bc);
+        Installation i = fixed;
+        return i != null ? i : Installation.of(bc);
     }
 
     private AdminStore store() throws FeatureException {
         return new AdminStore(installation().admin());
     }
 
-    private P2Session open(List<URI> repos) throws FeatureException {
-        return new P2Session(agents, installation(), new PolicyTrust(store().trust(), repos));
-    }
-
-    private P2Session open(Change c) throws FeatureException {
-        return c instanceof Change.Revert ? new P2Session(agents, installation(), PolicyTrust.admitted())
-            : open(c.repositories());
+    /** A session that commits nothing: its trust answers refuse everything. */
+    private P2Session open() throws FeatureException {
+        return new P2Session(agents, installation(), new PolicyTrust());
     }
 
     @Override
     public List<InstalledFeature> installed() throws FeatureException {
         TrustPolicy policy = store().trust();
-        try (P2Session s = open(List.of())) {
+        try (P2Session s = open()) {
             IProfile profile = s.profile();
             Set<String> shipped = ChangePlanner.shipped(s);
             IArtifactRepository pool = s.pool(null);
@@ -91,7 +94,7 @@ public final class P2FeatureService implements FeatureService {
                 List<IInstallableUnit> bundles = bundlesOf(iu, profile);
                 Signatures.Verdict v = shipped.contains(iu.getId() + " " + iu.getVersion())
                     ? Signatures.Verdict.product()
-                    : Signatures.verdict(bc, policy, files(pool, bundles));
+                    : Signatures.verdict(policy, files(pool, bundles));
                 out.add(new InstalledFeature(Units.featureId(iu), Units.name(iu), iu.getVersion().toString(),
                     Units.provider(iu), root, v.state(), v.signer(),
                     bundles.stream().map(b -> b.getId() + " " + b.getVersion()).sorted().toList()));
@@ -130,7 +133,7 @@ public final class P2FeatureService implements FeatureService {
         if (repos.isEmpty()) {
             throw new FeatureException(FeatureException.Kind.INVALID, "no repository given and none configured");
         }
-        try (P2Session s = open(repos)) {
+        try (P2Session s = open()) {
             s.transport.listener(progress::detail);
             s.load(repos, new Monitor(progress));
             Map<String, String> installed = new HashMap<>();
@@ -154,77 +157,17 @@ public final class P2FeatureService implements FeatureService {
     @Override
     public ChangePlan preview(Change change, Progress progress) throws FeatureException {
         Change c = withConfigured(change);
-        try (P2Session s = open(c)) {
+        try (P2Session s = open()) {
             s.transport.listener(progress::detail);
             return ChangePlanner.plan(bc, s, c, progress).describe();
+        } catch (FeatureException e) {
+            throw ChangeRunner.oneLine(e);
         }
     }
 
     @Override
     public ChangePlan apply(Change change, Progress progress) throws FeatureException {
-        Change c = withConfigured(change);
-        Installation inst = installation();
-        AdminStore store = new AdminStore(inst.admin());
-        String source = String.join(" ", c.repositories().stream().map(URI::toString).toList());
-        try (Installation.Lock lock = inst.lock(true); P2Session s = open(c)) {
-            s.transport.listener(progress::detail);
-            ChangePlanner.Planned p = ChangePlanner.plan(bc, s, c, progress);
-            ChangePlan described = p.describe();
-            if (!described.ok()) {
-                throw new FeatureException(p.unknown ? FeatureException.Kind.UNKNOWN_FEATURE : FeatureException.Kind.CONFLICT,
-                    c.describe() + " cannot be carried out: " + String.join("; ", described.problems()));
-            }
-            if (described.empty()) {
-                audit(store, c.describe(), source, "ok", "nothing to change");
-                return described;
-            }
-            List<String> broken;
-            java.nio.file.Path scratch = null;
-            try {
-                scratch = Files.createTempDirectory("convergence-check");
-                broken = BundleCheck.problems(bc, ChangePlanner.fetchNewBundles(s, p, scratch));
-            } catch (java.io.IOException | RuntimeException | LinkageError e) {
-                broken = List.of("the bundles could not be checked: " + e);
-            } finally {
-                ChangePlanner.deleteTree(scratch);
-            }
-            if (!broken.isEmpty()) {
-                throw new FeatureException(FeatureException.Kind.BROKEN_BUNDLE, c.describe()
-                    + " failed, nothing changed: " + String.join("; ", broken));
-            }
-            var poolBefore = s.poolKeys();
-            progress.step("installing", 0);
-            IStatus st = s.engine().perform(p.plan, PhaseSetFactory.createDefaultPhaseSet(), new Monitor(progress));
-            PolicyTrust trust = (PolicyTrust) s.agent.getService(org.eclipse.equinox.p2.core.UIServices.class);
-            if (!trust.refusals().isEmpty() && !st.isOK()) {
-                s.dropDownloads(poolBefore);
-                throw new FeatureException(FeatureException.Kind.UNTRUSTED, c.describe() + " refused, nothing changed: "
-                    + String.join("; ", trust.refusals()));
-            }
-            if (st.getSeverity() == IStatus.ERROR || st.getSeverity() == IStatus.CANCEL) {
-                s.dropDownloads(poolBefore);
-                throw new FeatureException(FeatureException.Kind.FAILED, c.describe() + " failed, nothing changed: "
-                    + String.join("; ", Explain.lines(st)));
-            }
-            audit(store, c.describe(), source, "ok", summary(described));
-            return described;
-        } catch (FeatureException e) {
-            audit(store, c.describe(), source, e.kind() == FeatureException.Kind.UNTRUSTED ? "refused" : "failed",
-                e.getMessage());
-            throw e;
-        }
-    }
-
-    private static String summary(ChangePlan p) {
-        List<String> parts = new ArrayList<>();
-        p.added().forEach(u -> parts.add("+" + u.id() + " " + u.to()));
-        p.updated().forEach(u -> parts.add("~" + u.id() + " " + u.from() + " -> " + u.to()));
-        p.removed().forEach(u -> parts.add("-" + u.id() + " " + u.from()));
-        return String.join(", ", parts) + (p.restartNeeded() ? "; restart needed: " + p.restartReason() : "");
-    }
-
-    private void audit(AdminStore store, String action, String source, String result, String detail) {
-        store.audit(new AuditEntry(Instant.now(), System.getProperty("user.name", "?"), action, source, result, detail));
+        return ChangeRunner.apply(bc, agents, installation(), withConfigured(change), progress);
     }
 
     /** Updates also look in the configured repositories. */
@@ -255,7 +198,7 @@ public final class P2FeatureService implements FeatureService {
 
     @Override
     public List<ProfileState> history() throws FeatureException {
-        try (P2Session s = open(List.of())) {
+        try (P2Session s = open()) {
             String id = s.installation.profileId();
             long current = s.profile().getTimestamp(); // first: p2 records a moved installation as a new state
             long[] ts = s.registry().listProfileTimestamps(id);
@@ -285,78 +228,17 @@ public final class P2FeatureService implements FeatureService {
 
     @Override
     public void setTrustPolicy(TrustPolicy policy) throws FeatureException {
-        AdminStore store = store();
-        TrustPolicy before = store.trust();
-        store.trust(policy);
-        audit(store, "trust policy", "", "ok", describeChange(before, policy));
+        TrustEdits.change(store(), "trust policy", "", p -> policy);
     }
 
-    private static String describeChange(TrustPolicy a, TrustPolicy b) {
-        List<String> parts = new ArrayList<>();
-        if (a.allowUnsigned() != b.allowUnsigned()) {
-            parts.add(b.allowUnsigned() ? "unsigned content allowed from anywhere" : "unsigned content refused");
-        }
-        b.unsignedRepositories().stream().filter(u -> !a.unsignedRepositories().contains(u))
-            .forEach(u -> parts.add("unsigned allowed from " + u));
-        a.unsignedRepositories().stream().filter(u -> !b.unsignedRepositories().contains(u))
-            .forEach(u -> parts.add("unsigned no longer allowed from " + u));
-        if (a.certificates().size() != b.certificates().size()) {
-            parts.add("certificates " + a.certificates().size() + " -> " + b.certificates().size());
-        }
-        if (a.pgpKeys().size() != b.pgpKeys().size()) {
-            parts.add("PGP keys " + a.pgpKeys().size() + " -> " + b.pgpKeys().size());
-        }
-        return parts.isEmpty() ? "unchanged" : String.join("; ", parts);
+    @Override
+    public TrustPolicy changeTrust(UnaryOperator<TrustPolicy> edit) throws FeatureException {
+        return TrustEdits.change(store(), "trust policy", "", edit);
     }
 
     @Override
     public TrustPolicy trust(Path file) throws FeatureException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.ISO_8859_1);
-        } catch (java.io.IOException e) {
-            throw new FeatureException(FeatureException.Kind.INVALID, "cannot read " + file + ": " + e.getMessage());
-        }
-        AdminStore store = store();
-        TrustPolicy p = store.trust();
-        TrustPolicy next;
-        String what;
-        if (text.contains("BEGIN PGP PUBLIC KEY BLOCK")) {
-            if (PolicyTrust.keyIds(List.of(text)).isEmpty()) {
-                throw new FeatureException(FeatureException.Kind.INVALID, file + ": no PGP public key could be read");
-            }
-            List<String> keys = new ArrayList<>(p.pgpKeys());
-            keys.add(text);
-            next = new TrustPolicy(p.certificates(), keys, p.allowUnsigned(), p.unsignedRepositories());
-            what = "PGP key " + PolicyTrust.keyIds(List.of(text)).stream().map(k -> Long.toHexString(k).toUpperCase())
-                .toList();
-        } else {
-            byte[] data;
-            try {
-                data = Files.readAllBytes(file);
-            } catch (java.io.IOException e) {
-                throw new FeatureException(FeatureException.Kind.INVALID, "cannot read " + file + ": " + e.getMessage());
-            }
-            var certs = PolicyTrust.parseCertificates(data);
-            if (certs.isEmpty()) {
-                throw new FeatureException(FeatureException.Kind.INVALID, file
-                    + ": not an X.509 certificate (PEM or DER) nor an armored PGP public key");
-            }
-            List<String> pems = new ArrayList<>(p.certificates());
-            Set<String> known = PolicyTrust.encoded(p.certificates());
-            List<String> subjects = new ArrayList<>();
-            for (var c : certs) {
-                subjects.add(PolicyTrust.subject(c));
-                if (!known.contains(PolicyTrust.fingerprint(c))) {
-                    pems.add(Signatures.pem(c));
-                }
-            }
-            next = new TrustPolicy(pems, p.pgpKeys(), p.allowUnsigned(), p.unsignedRepositories());
-            what = "certificate " + String.join(", ", subjects);
-        }
-        store.trust(next);
-        audit(store, "trust add", file.toAbsolutePath().toString(), "ok", what);
-        return next;
+        return TrustEdits.trust(store(), file);
     }
 
     @Override
@@ -368,11 +250,16 @@ public final class P2FeatureService implements FeatureService {
     public void setRepositories(List<URI> repositories) throws FeatureException {
         AdminStore store = store();
         store.repositories(repositories);
-        audit(store, "repositories", String.join(" ", repositories.stream().map(URI::toString).toList()), "ok", "");
+        ChangeRunner.audit(store, "repositories", String.join(" ", repositories.stream().map(URI::toString).toList()), "ok", "");
     }
 
     @Override
     public List<AuditEntry> audit() throws FeatureException {
         return store().audit();
+    }
+
+    @Override
+    public AuditVerification verifyAudit() throws FeatureException {
+        return store().verifyAudit();
     }
 }

@@ -74,6 +74,7 @@ final class P2Session implements AutoCloseable {
         IMetadataRepositoryManager mrm = service(IMetadataRepositoryManager.class);
         IArtifactRepositoryManager arm = service(IArtifactRepositoryManager.class);
         for (URI u : repos) {
+            IndexScan.check(transport, u);
             try {
                 IMetadataRepository m = mrm.loadRepository(u, monitor);
                 metadata.put(u, m);
@@ -84,6 +85,10 @@ final class P2Session implements AutoCloseable {
             } catch (ProvisionException e) {
                 throw new FeatureException(FeatureException.Kind.UNREACHABLE_REPOSITORY, "repository " + u
                     + " cannot be read: " + Explain.repositoryProblem(e), e);
+            } catch (StackOverflowError e) {
+                // p2 follows a composite's children without noticing a loop
+                throw new FeatureException(FeatureException.Kind.INVALID, "repository " + u + " cannot be read: it is a"
+                    + " composite repository that contains itself, directly or through its children");
             }
         }
         return out;

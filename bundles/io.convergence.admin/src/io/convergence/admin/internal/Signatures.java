@@ -1,24 +1,15 @@
 package io.convergence.admin.internal;
 
 import java.io.File;
-import java.io.IOException;
-import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateEncodingException;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
-
-import org.eclipse.osgi.signedcontent.SignedContent;
-import org.eclipse.osgi.signedcontent.SignedContentFactory;
-import org.eclipse.osgi.signedcontent.SignerInfo;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 
 import io.convergence.admin.TrustPolicy;
 import io.convergence.admin.TrustState;
 
-/** How installed jars are signed, verified by the framework's signed-content support. */
+/** How installed jars are signed, judged against the trust policy's own anchors (see {@link ContentSignature}). */
 final class Signatures {
 
     private Signatures() {
@@ -30,39 +21,45 @@ final class Signatures {
         }
     }
 
-    static Verdict verdict(BundleContext bc, TrustPolicy policy, List<File> jars) {
-        ServiceReference<SignedContentFactory> ref = bc.getServiceReference(SignedContentFactory.class);
-        if (ref == null || jars.isEmpty()) {
+    static Verdict verdict(TrustPolicy policy, List<File> jars) {
+        if (jars.isEmpty()) {
             return new Verdict(TrustState.UNSIGNED, "");
         }
-        SignedContentFactory f = bc.getService(ref);
-        try {
-            Set<String> anchors = PolicyTrust.encoded(policy.certificates());
-            TrustState worst = TrustState.TRUSTED;
-            String signer = "";
-            for (File jar : jars) {
-                SignedContent c = f.getSignedContent(jar);
-                if (!c.isSigned()) {
+        TrustRoots roots = TrustRoots.of(policy);
+        TrustState worst = TrustState.TRUSTED;
+        String signer = "";
+        for (File jar : jars) {
+            ContentSignature s = jar.isDirectory() ? unpacked(jar, roots) : ContentSignature.jar(jar, roots);
+            switch (s.kind()) {
+                case UNSIGNED -> {
                     return new Verdict(TrustState.UNSIGNED, "");
                 }
-                boolean trusted = false;
-                for (SignerInfo s : c.getSignerInfos()) {
-                    Certificate[] chain = s.getCertificateChain();
-                    signer = PolicyTrust.subject(chain[0]).replace("'", "");
-                    for (Certificate cert : chain) {
-                        trusted |= anchors.contains(PolicyTrust.fingerprint(cert));
-                    }
-                    trusted |= s.isTrusted();
+                case BROKEN -> {
+                    return new Verdict(TrustState.UNTRUSTED, jar.getName() + ": " + s.why());
                 }
-                if (!trusted) {
-                    worst = TrustState.UNTRUSTED;
+                case UNTRUSTED -> worst = TrustState.UNTRUSTED;
+                case TRUSTED -> {
+                    // the best case; keep looking at the others
                 }
             }
-            return new Verdict(worst, signer);
-        } catch (IOException | GeneralSecurityException e) {
-            return new Verdict(TrustState.UNTRUSTED, "unreadable signature: " + e.getMessage());
+            signer = s.signer().isEmpty() ? signer : s.signer();
+        }
+        return new Verdict(worst, signer);
+    }
+
+    /** A bundle unpacked in the pool, judged as the jar it was. */
+    private static ContentSignature unpacked(File dir, TrustRoots roots) {
+        java.nio.file.Path jar = null;
+        try {
+            jar = java.nio.file.Files.createTempFile("convergence-unpacked", ".jar");
+            ContentHash.pack(dir.toPath(), jar);
+            return ContentSignature.jar(jar.toFile(), roots);
+        } catch (java.io.IOException e) {
+            return new ContentSignature(ContentSignature.Kind.BROKEN, "", "it cannot be read (" + e.getMessage() + ")", "");
         } finally {
-            bc.ungetService(ref);
+            if (jar != null) {
+                jar.toFile().delete();
+            }
         }
     }
 

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import io.convergence.admin.AuditEntry;
+import io.convergence.admin.AuditVerification;
 import io.convergence.admin.AvailableFeature;
 import io.convergence.admin.Change;
 import io.convergence.admin.ChangePlan;
@@ -58,21 +61,28 @@ final class FeaturesCommand implements Command {
                    convergence features revert N
                    convergence features trust [list]
                    convergence features trust add-certificate FILE | add-key FILE
-                   convergence features trust allow-unsigned URL | refuse-unsigned [URL]
+                   convergence features trust allow-unsigned URL [--insecure] | refuse-unsigned [URL]
                    convergence features repositories [add URL | remove URL]
-                   convergence features audit
+                   convergence features audit [--verify]
 
             Manages the features of this product installation with p2. Every change is planned
             first: 'preview' shows what would be added, updated and removed, conflicts in plain
             words, and whether a restart is needed, and changes nothing. A change is carried out
             whole or not at all; a product running from this installation picks it up live
             (connectors, models and views start and stop without a restart), or says that it needs
-            a restart. Content must be signed by a publisher the trust policy trusts; unsigned content
-            is refused unless the policy allows it for the repository. Every change and refusal goes
-            to the audit log (admin/audit.log in the installation).
+            a restart. Content must be signed by a publisher the trust policy trusts; unsigned content,
+            and touchpoint instructions that change the installation by themselves, are refused unless
+            the policy allows them for the repository they come from (a rule for a composite repository
+            does not cover its children). Only the certificates and keys added with 'trust add-...' are
+            trusted ('trust add-certificate $JAVA_HOME/lib/security/cacerts' adds the JDK's authorities).
+            Every change writes its intent to the audit log (admin/audit.log in the installation) before
+            it starts and its result after; the entries form a hash chain that 'audit --verify' checks.
 
               --repo URL      a p2 repository: a folder, a zip file, or a file:, http: or https: URL
               --version V     a feature version (default: the newest the repository has)
+              --insecure      allow unsigned content from a plain http: repository (anyone on the
+                              network path can change what it serves)
+              --verify        check the audit log's hash chain; exit 1 if a line was changed
 
             Exit codes: 0 done, 1 refused or failed (nothing changed), 2 not understood.
             """;
@@ -82,7 +92,7 @@ final class FeaturesCommand implements Command {
     public int run(Context ctx, List<String> argv) throws UsageException, CommandException {
         // This process manages the installation; running products apply the change, not this one.
         System.setProperty("convergence.features.apply", "false");
-        Args args = new Args(name(), argv, Set.of("repo", "version"), Set.of());
+        Args args = new Args(name(), argv, Set.of("repo", "version"), Set.of("insecure", "verify"));
         if (args.help()) {
             ctx.out().print(help());
             return 0;
@@ -97,6 +107,12 @@ final class FeaturesCommand implements Command {
             FeatureService fs = services.await(FeatureService.class, "", Duration.ofSeconds(20), "feature management");
             String sub = ops.get(0);
             List<String> rest = ops.subList(1, ops.size());
+            if (args.flag("verify") && !sub.equals("audit")) {
+                throw new UsageException("--verify goes only with 'features audit'" + args.hint());
+            }
+            if (args.flag("insecure") && !sub.equals("trust")) {
+                throw new UsageException("--insecure goes only with 'features trust allow-unsigned URL'" + args.hint());
+            }
             try {
                 return switch (sub) {
                     case "list" -> list(fs, out, rest, args);
@@ -255,9 +271,15 @@ final class FeaturesCommand implements Command {
     private static int trust(FeatureService fs, PrintStream out, List<String> rest, Args args) throws UsageException, FeatureException {
         String op = rest.isEmpty() ? "list" : rest.get(0);
         List<String> more = rest.isEmpty() ? List.of() : rest.subList(1, rest.size());
-        TrustPolicy p = fs.trustPolicy();
+        if (args.flag("insecure") && !op.equals("allow-unsigned")) {
+            throw new UsageException("--insecure goes only with 'features trust allow-unsigned URL'" + args.hint());
+        }
+        TrustPolicy p;
         switch (op) {
-            case "list" -> none(more, args, "trust list");
+            case "list" -> {
+                none(more, args, "trust list");
+                p = fs.trustPolicy();
+            }
             case "add-certificate", "add-key" -> {
                 if (more.size() != 1) {
                     throw new UsageException("'features trust " + op + "' needs one file" + args.hint());
@@ -270,20 +292,27 @@ final class FeaturesCommand implements Command {
                         ? "one repository URL" : "a repository URL, or nothing to refuse unsigned content everywhere")
                         + args.hint());
                 }
-                List<URI> repos = new ArrayList<>(p.unsignedRepositories());
-                if (op.equals("allow-unsigned")) {
-                    URI u = RepositoryLocation.parse(more.get(0));
-                    repos.removeIf(x -> RepositoryLocation.key(x).equals(RepositoryLocation.key(u)));
-                    repos.add(u);
-                    p = new TrustPolicy(p.certificates(), p.pgpKeys(), p.allowUnsigned(), repos);
-                } else if (more.isEmpty()) {
-                    p = new TrustPolicy(p.certificates(), p.pgpKeys(), false, List.of());
-                } else {
-                    URI u = RepositoryLocation.parse(more.get(0));
-                    repos.removeIf(x -> RepositoryLocation.key(x).equals(RepositoryLocation.key(u)));
-                    p = new TrustPolicy(p.certificates(), p.pgpKeys(), p.allowUnsigned(), repos);
+                @Nullable URI u = more.isEmpty() ? null : RepositoryLocation.parse(more.get(0));
+                if (u != null && op.equals("allow-unsigned") && "http".equalsIgnoreCase(u.getScheme())) {
+                    if (!args.flag("insecure")) {
+                        throw new UsageException("'features trust allow-unsigned " + u + "': a plain http: repository is not"
+                            + " protected in transit, so anyone on the network path could change what it serves and it would"
+                            + " be installed unchecked; use https:, or add --insecure to allow it anyway" + args.hint());
+                    }
+                    System.err.println("warning: unsigned content from " + u + " is now accepted over plain http:; anyone on"
+                        + " the network path can change what it serves");
                 }
-                fs.setTrustPolicy(p);
+                p = fs.changeTrust(before -> {
+                    List<URI> repos = new ArrayList<>(before.unsignedRepositories());
+                    if (u == null) {
+                        return new TrustPolicy(before.certificates(), before.pgpKeys(), false, List.of());
+                    }
+                    repos.removeIf(x -> RepositoryLocation.key(x).equals(RepositoryLocation.key(u)));
+                    if (op.equals("allow-unsigned")) {
+                        repos.add(u);
+                    }
+                    return new TrustPolicy(before.certificates(), before.pgpKeys(), before.allowUnsigned(), repos);
+                });
             }
             default -> throw new UsageException("unknown 'features trust' subcommand '" + op + "'; expected list,"
                 + " add-certificate, add-key, allow-unsigned or refuse-unsigned" + args.hint());
@@ -338,9 +367,25 @@ final class FeaturesCommand implements Command {
 
     private static int audit(FeatureService fs, PrintStream out, List<String> rest, Args args) throws UsageException, FeatureException {
         none(rest, args, "audit");
+        if (args.flag("verify")) {
+            AuditVerification check = fs.verifyAudit();
+            check.notes().forEach(n -> out.println("note: " + n));
+            check.problems().forEach(n -> out.println("changed: " + n));
+            out.println("audit log: " + check.entries() + " entries; " + (check.intact() ? "the hash chain is intact"
+                : check.problems().size() + (check.problems().size() == 1 ? " problem" : " problems")
+                    + ": the log was changed after it was written"));
+            return check.intact() ? 0 : 1;
+        }
         for (AuditEntry e : fs.audit()) {
             out.printf(Locale.ROOT, "%s  %-8s %-8s %s%s%s%n", TIME.format(e.time()), e.user(), e.result(), e.action(),
                 e.source().isEmpty() ? "" : "  from " + e.source(), e.detail().isEmpty() ? "" : "  " + e.detail());
+        }
+        try {
+            if (!fs.verifyAudit().intact()) {
+                System.err.println("warning: the audit log was changed after it was written; 'features audit --verify' says where");
+            }
+        } catch (FeatureException e) {
+            // a service that cannot check its log: the entries are all there is to show
         }
         return 0;
     }
