@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
@@ -131,9 +132,9 @@ final class Pki implements Closeable {
     /** Says which certificate was refused and how to trust it. */
     String untrustedMessage(Rejection r) {
         X509Certificate c = r.certificate();
-        return "the server's certificate '" + c.getSubjectX500Principal().getName() + "' (SHA-1 " + sha1(c)
-            + ") is not trusted (" + r.status() + "); trust it in the Connections view, or move "
-            + findRejectedFile(c) + " to " + trustedDir() + "/, and the connector connects with it";
+        return "the server's certificate '" + c.getSubjectX500Principal().getName() + "' (SHA-1 "
+            + sha1(c).toUpperCase(Locale.ROOT) + ") is not trusted (" + r.status() + "); trust it in the Connections "
+            + "view, or move " + findRejectedFile(c) + " to " + trustedDir() + "/, and the connector connects with it";
     }
 
     /** Where trusted server certificates are kept. */
@@ -170,7 +171,7 @@ final class Pki implements Closeable {
     /** For a server that refuses this client: which file to trust over there. */
     String ownCertificateHint() {
         return "trust this client's certificate " + dir.resolve("own").resolve("cert.der") + " (application URI "
-            + applicationUri + ", SHA-1 " + sha1(certificate) + ") on the server";
+            + applicationUri + ", SHA-1 " + sha1(certificate).toUpperCase(Locale.ROOT) + ") on the server";
     }
 
     @Override
