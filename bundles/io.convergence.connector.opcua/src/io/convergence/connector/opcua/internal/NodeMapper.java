@@ -1,7 +1,6 @@
 package io.convergence.connector.opcua.internal;
 
 import java.lang.reflect.Array;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
