@@ -38,20 +38,33 @@ final class RuntimeCommand implements Command {
               --data DIR           historian folder (default: ~/.convergence/runtime)
               --security POLICY    None (default) or Basic256Sha256
               --mode MODE          Sign or SignAndEncrypt (default SignAndEncrypt with Basic256Sha256)
-              --user NAME          user name (default: anonymous); with --password
-              --password SECRET    password for --user
+              --user NAME          user name (default: anonymous); the password is read from
+                                   --password-file, else CONVERGENCE_PASSWORD, else asked for
+              --password-file FILE the password for --user: the file's first line
+              --allow-password-without-encryption
+                                   send --user's password with --security None (the password is
+                                   not protected; refused without this)
               --pki DIR            certificates: own/, trusted/, rejected/ (default: ~/.convergence/pki)
               --prefix PATH        plant path put in front of every point, e.g. acme/lyon/press-shop
               --timeout DURATION   how long to wait for the first connection (default 20s)
               --config FILE        also apply this configuration file (JSON)
+
+            A password is never given on the command line: other users of the machine see it in
+            the process list and it stays in the shell's history.
             """;
     }
 
     @Override
     public int run(Context ctx, List<String> argv) throws UsageException, CommandException {
+        if (argv.stream().anyMatch(a -> a.equals("--password") || a.startsWith("--password="))) {
+            throw new UsageException("--password is not accepted: a password on the command line is visible to other "
+                + "users and kept in the shell's history; use --password-file FILE, the environment variable "
+                + Credentials.ENV + ", or type it when asked");
+        }
         Args args = new Args(name(), argv,
-            Set.of("connect", "for", "data", "security", "mode", "user", "password", "pki", "prefix", "timeout", "config"),
-            Set.of());
+            Set.of("connect", "for", "data", "security", "mode", "user", "password-file", "pki", "prefix", "timeout",
+                "config"),
+            Set.of("allow-password-without-encryption"));
         if (args.help()) {
             ctx.out().print(help());
             return 0;
@@ -69,6 +82,17 @@ final class RuntimeCommand implements Command {
         Path data = Path.of(args.value("data", ctx.home().resolve("runtime").toString()));
         Path pki = Path.of(args.value("pki", ctx.home().resolve("pki").toString()));
         Map<String, Object> extra = security(args);
+        if (args.value("user") != null) {
+            extra.put("username", args.value("user", ""));
+            extra.put("password", Credentials.password(args.value("password-file"), System.getenv(Credentials.ENV),
+                System.console(), args.value("user", "")));
+            if (args.flag("allow-password-without-encryption")) {
+                extra.put("allowPasswordWithoutEncryption", Boolean.TRUE);
+            } else if ("None".equals(extra.get("securityPolicy"))) {
+                throw new UsageException("--user with --security None would send the password without protection; use "
+                    + "--security Basic256Sha256, or add --allow-password-without-encryption on a network you trust");
+            }
+        }
         if (args.value("prefix") != null) {
             extra.put("pathPrefix", args.value("prefix", ""));
         }
@@ -76,6 +100,12 @@ final class RuntimeCommand implements Command {
         try (Services services = new Services(ctx.bundles()); Session session = new Session(services, ctx.out())) {
             ctx.stopper().accept(session::stop);
             ctx.out().println("runtime: connecting to " + endpoint + ", historian in " + data.toAbsolutePath());
+            if ("None".equals(extra.get("securityPolicy"))) {
+                ctx.out().println("warning: security None: the connection to " + endpoint + " is neither signed nor "
+                    + "encrypted and the server is not authenticated"
+                    + (args.value("user") == null ? "" : "; the password of user '" + args.value("user", "")
+                        + "' is sent without protection") + ". Use --security Basic256Sha256 where the server offers it");
+            }
             session.configure("runtime:historian", Presets.historian(data));
             session.awaitRecording(Duration.ofSeconds(60));
             if (args.value("config") != null) {
@@ -101,12 +131,8 @@ final class RuntimeCommand implements Command {
         }
         extra.put("securityPolicy", policy);
         extra.put("securityMode", mode);
-        if (args.value("user") != null) {
-            if (args.value("password") == null) {
-                throw new UsageException("--user needs --password");
-            }
-            extra.put("username", args.value("user", ""));
-            extra.put("password", args.value("password", ""));
+        if (args.value("password-file") != null && args.value("user") == null) {
+            throw new UsageException("--password-file needs --user");
         }
         return extra;
     }

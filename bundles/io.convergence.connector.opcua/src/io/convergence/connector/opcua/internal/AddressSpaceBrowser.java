@@ -10,21 +10,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.convergence.api.connector.BrowseNode;
+import io.convergence.api.event.Event;
 import io.convergence.api.point.PointPath;
 
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
-import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
-import org.eclipse.milo.opcua.stack.core.OpcUaDataType;
 import org.eclipse.milo.opcua.stack.core.UaException;
-import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
-import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
-import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.NodeClass;
-import org.eclipse.milo.opcua.stack.core.types.structured.EUInformation;
-import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReferenceDescription;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * Browses the server: lazily, one node's children at a time for the user, or the whole space below
  * the browse root for subscribe-all. Browse and read requests are batched to the server's operation
  * limits. Properties (HasProperty) are not points; a variable's EngineeringUnits property gives its
- * unit. Remembers the path of every node it has seen, so that points map back to nodes.
+ * unit. Variables get their point paths from {@link PointNames}, so that paths are valid and unique
+ * whatever the server's names; every variable mapped is remembered, so that a point always leads
+ * back to the node it was mapped from.
  */
 final class AddressSpaceBrowser {
 
@@ -42,22 +38,30 @@ final class AddressSpaceBrowser {
     private static final int OBJECTS_AND_VARIABLES = NodeClass.Object.getValue() | NodeClass.Variable.getValue();
     private static final int BROWSABLE = OBJECTS_AND_VARIABLES | NodeClass.Method.getValue();
     private static final int MAX_NODES = 500_000;
+    /** Renamed points listed by name in one event; the rest are counted. */
+    private static final int NAMED_IN_EVENT = 20;
 
-    private final NodeMapper mapper;
+    private final PointNames names;
     private final NodeId root;
+    private final ConnectorEvents events;
     /** Below the Objects folder the standard nodes (namespace 0: Server, Aliases, ...) are not plant data. */
     private final boolean skipStandardNodes;
-    private final Map<NodeId, List<String>> paths = new ConcurrentHashMap<>();
+    private final Map<NodeId, Node> seen = new ConcurrentHashMap<>();
     private final Map<PointPath, VariableInfo> variables = new ConcurrentHashMap<>();
 
-    private record Node(NodeId id, List<String> path, boolean variable) {
+    /** A node below the root: the names on the way to it as the server gives them, and cleaned. */
+    private record Node(NodeId id, List<String> raw, List<String> path, boolean variable) {
+        Node child(NodeId child, String rawName, boolean isVariable) {
+            return new Node(child, append(raw, rawName), append(path, PointNames.segmentOf(rawName)), isVariable);
+        }
     }
 
-    AddressSpaceBrowser(NodeMapper mapper, NodeId root) {
-        this.mapper = mapper;
+    AddressSpaceBrowser(List<String> prefix, NodeId root, ConnectorEvents events) {
+        this.names = new PointNames(prefix);
         this.root = root;
+        this.events = events;
         this.skipStandardNodes = root.equals(NodeIds.ObjectsFolder) || root.equals(NodeIds.RootFolder);
-        paths.put(root, List.of());
+        reset();
     }
 
     NodeId root() {
@@ -71,14 +75,14 @@ final class AddressSpaceBrowser {
 
     /** Forgets what was seen, for a server that may have changed. */
     void reset() {
-        paths.clear();
-        paths.put(root, List.of());
+        seen.clear();
+        seen.put(root, new Node(root, List.of(), List.of(), false));
         variables.clear();
     }
 
     /** One node's children, with data types and points for variables. */
     List<BrowseNode> browse(OpcUaClient c, NodeId node) throws UaException {
-        List<String> parentPath = paths.get(node);
+        Node parent = seen.get(node);
         List<ReferenceDescription> refs = ServerRequests.browseOne(c, node, BROWSABLE);
         List<BrowseNode> out = new ArrayList<>(refs.size());
         List<Node> vars = new ArrayList<>();
@@ -88,14 +92,15 @@ final class AddressSpaceBrowser {
             if (id == null || isProperty(r)) {
                 continue;
             }
-            List<String> path = parentPath == null ? null : append(parentPath, NodeMapper.segment(r.getBrowseName(), r.getDisplayName()));
-            if (path != null && r.getNodeClass() != NodeClass.Method) {
-                paths.putIfAbsent(id, path);
+            boolean variable = r.getNodeClass() == NodeClass.Variable;
+            // A node outside the browse root still needs a (throw-away) path to be described.
+            Node child = (parent == null ? new Node(node, List.of(), List.of(), false) : parent)
+                .child(id, NodeMapper.rawName(r.getBrowseName(), r.getDisplayName()), variable);
+            if (parent != null && r.getNodeClass() != NodeClass.Method) {
+                seen.putIfAbsent(id, child);
             }
-            if (r.getNodeClass() == NodeClass.Variable) {
-                // A variable outside the browse root still needs a (throw-away) path to be described.
-                vars.add(new Node(id, path == null ? List.of(NodeMapper.segment(r.getBrowseName(), r.getDisplayName())) : path,
-                    true));
+            if (variable) {
+                vars.add(child);
                 varRefs.add(r);
             } else {
                 BrowseNode.Kind kind = r.getNodeClass() == NodeClass.Method ? BrowseNode.Kind.METHOD
@@ -105,16 +110,11 @@ final class AddressSpaceBrowser {
             }
         }
         if (!vars.isEmpty()) {
-            Map<NodeId, NodeId> units = unitProperties(c, vars);
-            List<VariableInfo> infos = describe(c, vars, units);
+            List<VariableInfo> infos = map(c, vars, VariableReader.unitProperties(c, ids(vars)), parent != null);
             for (int i = 0; i < vars.size(); i++) {
                 VariableInfo v = infos.get(i);
-                boolean mapped = parentPath != null;
-                if (mapped) {
-                    variables.putIfAbsent(v.point(), v);
-                }
                 out.add(new BrowseNode(v.nodeId().toParseableString(), name(varRefs.get(i)), BrowseNode.Kind.VARIABLE,
-                    v.type(), mapped ? v.point() : null));
+                    v.type(), parent != null ? v.point() : null));
             }
         }
         return out;
@@ -123,13 +123,13 @@ final class AddressSpaceBrowser {
     /** Every variable below the root, mapped to points; also remembered for {@link #resolve}. */
     List<VariableInfo> walk(OpcUaClient c) throws UaException {
         long start = System.nanoTime();
-        List<Node> frontier = List.of(new Node(root, List.of(), false));
-        Set<NodeId> seen = new HashSet<>();
-        seen.add(root);
+        List<Node> frontier = List.of(seen.get(root));
+        Set<NodeId> visited = new HashSet<>();
+        visited.add(root);
         List<Node> vars = new ArrayList<>();
         Map<NodeId, NodeId> units = new HashMap<>();
-        while (!frontier.isEmpty() && seen.size() < MAX_NODES) {
-            List<List<ReferenceDescription>> kids = ServerRequests.browse(c, frontier.stream().map(Node::id).toList(), OBJECTS_AND_VARIABLES);
+        while (!frontier.isEmpty() && visited.size() < MAX_NODES) {
+            List<List<ReferenceDescription>> kids = ServerRequests.browse(c, ids(frontier), OBJECTS_AND_VARIABLES);
             List<Node> next = new ArrayList<>();
             for (int i = 0; i < frontier.size(); i++) {
                 Node parent = frontier.get(i);
@@ -147,12 +147,12 @@ final class AddressSpaceBrowser {
                     if (skipStandardNodes && id.getNamespaceIndex().intValue() == 0 && !id.equals(NodeIds.ObjectsFolder)) {
                         continue;
                     }
-                    if (!seen.add(id)) {
+                    if (!visited.add(id)) {
                         continue;
                     }
-                    Node n = new Node(id, append(parent.path(), NodeMapper.segment(r.getBrowseName(), r.getDisplayName())),
+                    Node n = parent.child(id, NodeMapper.rawName(r.getBrowseName(), r.getDisplayName()),
                         r.getNodeClass() == NodeClass.Variable);
-                    paths.putIfAbsent(id, n.path());
+                    seen.putIfAbsent(id, n);
                     next.add(n);
                     if (n.variable()) {
                         vars.add(n);
@@ -161,129 +161,126 @@ final class AddressSpaceBrowser {
             }
             frontier = next;
         }
-        if (seen.size() >= MAX_NODES) {
+        if (visited.size() >= MAX_NODES) {
             LOG.warn("browse below {} stopped after {} nodes; choose a narrower browseRoot", root.toParseableString(), MAX_NODES);
         }
-        List<VariableInfo> infos = describe(c, vars, units);
-        List<VariableInfo> unique = new ArrayList<>(infos.size());
-        int duplicates = 0;
-        for (VariableInfo v : infos) {
-            if (variables.putIfAbsent(v.point(), v) == null || variables.get(v.point()).nodeId().equals(v.nodeId())) {
-                unique.add(v);
-            } else {
-                duplicates++;
-            }
-        }
-        if (duplicates > 0) {
-            LOG.warn("{} variables below {} map to a point path already taken (same browse names); they are left out",
-                duplicates, root.toParseableString());
-        }
-        LOG.info("browsed {} nodes below {}: {} variables in {} ms", seen.size(), root.toParseableString(), unique.size(),
-            (System.nanoTime() - start) / 1_000_000);
-        return unique;
+        List<VariableInfo> mapped = map(c, vars, units, true);
+        LOG.info("browsed {} nodes below {}: {} variables in {} ms", visited.size(), root.toParseableString(),
+            mapped.size(), (System.nanoTime() - start) / 1_000_000);
+        return mapped;
     }
 
-    /** The variable behind a point, browsing down from the root by browse names if not seen yet. */
+    /**
+     * The variable behind a point: the one mapped to it, else found by browsing down from the root
+     * along the path's names (then placed among the variables of the same name as {@link #walk} would).
+     */
     @Nullable VariableInfo resolve(OpcUaClient c, PointPath point) throws UaException {
         VariableInfo known = variables.get(point);
         if (known != null) {
             return known;
         }
-        List<String> rel = mapper.relative(point);
+        List<String> rel = names.relative(point);
         if (rel == null) {
             return null;
         }
-        Node cur = new Node(root, List.of(), false);
-        for (String segment : rel) {
-            Node found = null;
-            for (ReferenceDescription r : ServerRequests.browseOne(c, cur.id(), OBJECTS_AND_VARIABLES)) {
-                NodeId id = local(c, r);
-                if (id != null && !isProperty(r) && segment.equals(NodeMapper.segment(r.getBrowseName(), r.getDisplayName()))) {
-                    found = new Node(id, append(cur.path(), segment), r.getNodeClass() == NodeClass.Variable);
-                    paths.putIfAbsent(id, found.path());
-                    break;
+        List<Node> frontier = List.of(seen.get(root));
+        for (int level = 0; level < rel.size() && !frontier.isEmpty(); level++) {
+            boolean last = level == rel.size() - 1;
+            String wanted = rel.get(level);
+            String base = last ? PointNames.withoutSuffix(wanted) : wanted;
+            List<Node> next = new ArrayList<>();
+            for (Node n : frontier) {
+                for (ReferenceDescription r : ServerRequests.browseOne(c, n.id(), OBJECTS_AND_VARIABLES)) {
+                    NodeId id = local(c, r);
+                    if (id == null || isProperty(r) || (last && r.getNodeClass() != NodeClass.Variable)) {
+                        continue;
+                    }
+                    String raw = NodeMapper.rawName(r.getBrowseName(), r.getDisplayName());
+                    String segment = PointNames.segmentOf(raw);
+                    if (segment.equals(wanted) || segment.equals(base)) {
+                        Node child = n.child(id, raw, r.getNodeClass() == NodeClass.Variable);
+                        seen.putIfAbsent(id, child);
+                        next.add(child);
+                    }
                 }
             }
-            if (found == null) {
-                return null;
-            }
-            cur = found;
+            frontier = next;
         }
-        if (!cur.variable()) {
+        if (frontier.isEmpty()) {
             return null;
         }
-        VariableInfo v = describe(c, List.of(cur), unitProperties(c, List.of(cur))).get(0);
-        variables.putIfAbsent(point, v);
-        return v;
+        map(c, frontier, VariableReader.unitProperties(c, ids(frontier)), true);
+        return variables.get(point);
     }
 
-    private Map<NodeId, NodeId> unitProperties(OpcUaClient c, List<Node> vars) throws UaException {
-        Map<NodeId, NodeId> units = new HashMap<>();
-        List<List<ReferenceDescription>> kids = ServerRequests.browse(c, vars.stream().map(Node::id).toList(),
-            NodeClass.Variable.getValue());
+    /**
+     * Places variables (see {@link PointNames}), describes them and, if {@code remember}, keeps them
+     * under their points. Renamed points are reported in one event. Returns one per variable, in order.
+     */
+    private List<VariableInfo> map(OpcUaClient c, List<Node> vars, Map<NodeId, NodeId> units, boolean remember)
+        throws UaException {
+        List<PointNames.Candidate> candidates = new ArrayList<>(vars.size());
+        for (Node v : vars) {
+            candidates.add(new PointNames.Candidate(v.id(), key(c, v.id()), v.raw(), v.path()));
+        }
+        Map<NodeId, PointNames.Placement> placed = new HashMap<>();
+        for (PointNames.Placement p : names.place(candidates, path -> owner(path))) {
+            placed.put(p.candidate().node(), p);
+        }
+        List<VariableReader.Description> read = VariableReader.describe(c, ids(vars), units);
+        List<VariableInfo> out = new ArrayList<>(vars.size());
+        List<String> renamed = new ArrayList<>();
         for (int i = 0; i < vars.size(); i++) {
-            for (ReferenceDescription r : kids.get(i)) {
-                NodeId id = local(c, r);
-                if (id != null && isProperty(r) && isUnits(r)) {
-                    units.put(vars.get(i).id(), id);
+            NodeId id = vars.get(i).id();
+            PointNames.Placement p = placed.get(id);
+            VariableReader.Description d = read.get(i);
+            VariableInfo v = new VariableInfo(id, p.path(), d.builtin(), d.type(), d.unit(), d.description());
+            if (remember) {
+                VariableInfo before = variables.putIfAbsent(v.point(), v);
+                if (before != null && !before.nodeId().equals(id)) {
+                    LOG.warn("node {} and node {} both map to point {}; {} is left out", before.nodeId().toParseableString(),
+                        id.toParseableString(), v.point(), id.toParseableString());
+                    continue;
+                }
+                if (p.reason() != null) {
+                    renamed.add(v.point() + " (node " + id.toParseableString() + ", browse path "
+                        + String.join("/", vars.get(i).raw()) + ": " + p.reason() + ")");
                 }
             }
+            out.add(v);
         }
-        return units;
-    }
-
-    /** Reads data type, description and unit of each variable, in batches. */
-    private List<VariableInfo> describe(OpcUaClient c, List<Node> vars, Map<NodeId, NodeId> unitNodes) throws UaException {
-        List<ReadValueId> req = new ArrayList<>(vars.size() * 2 + unitNodes.size());
-        for (Node v : vars) {
-            req.add(new ReadValueId(v.id(), AttributeId.DataType.uid(), null, QualifiedName.NULL_VALUE));
-            req.add(new ReadValueId(v.id(), AttributeId.Description.uid(), null, QualifiedName.NULL_VALUE));
-        }
-        List<NodeId> unitVars = new ArrayList<>(unitNodes.keySet());
-        for (NodeId v : unitVars) {
-            req.add(new ReadValueId(unitNodes.get(v), AttributeId.Value.uid(), null, QualifiedName.NULL_VALUE));
-        }
-        List<DataValue> values = ServerRequests.read(c, req);
-        Map<NodeId, String> units = new HashMap<>();
-        for (int i = 0; i < unitVars.size(); i++) {
-            String u = unit(c, values.get(vars.size() * 2 + i));
-            if (!u.isEmpty()) {
-                units.put(unitVars.get(i), u);
-            }
-        }
-        List<VariableInfo> out = new ArrayList<>(vars.size());
-        for (int i = 0; i < vars.size(); i++) {
-            Node v = vars.get(i);
-            Object dt = value(values.get(2 * i));
-            Object desc = value(values.get(2 * i + 1));
-            OpcUaDataType builtin = dt instanceof NodeId id ? NodeMapper.builtin(id, c) : null;
-            String description = desc instanceof LocalizedText t && t.getText() != null ? t.getText() : "";
-            out.add(new VariableInfo(v.id(), mapper.pointPath(v.path()), builtin, NodeMapper.apiType(builtin),
-                units.getOrDefault(v.id(), ""), description));
+        if (!renamed.isEmpty()) {
+            String list = String.join("; ", renamed.subList(0, Math.min(NAMED_IN_EVENT, renamed.size())));
+            events.publish(ConnectorEvents.POINTS_RENAMED, Event.Severity.WARNING, renamed.size()
+                + " variables got a point path other than their browse path, so that every point is valid and unique: "
+                + list + (renamed.size() > NAMED_IN_EVENT ? "; and " + (renamed.size() - NAMED_IN_EVENT) + " more" : ""),
+                Map.of("count", Integer.toString(renamed.size())));
         }
         return out;
     }
 
+    private @Nullable NodeId owner(PointPath path) {
+        VariableInfo v = variables.get(path);
+        return v == null ? null : v.nodeId();
+    }
 
-    private static String unit(OpcUaClient c, DataValue v) {
-        if (value(v) instanceof ExtensionObject xo) {
-            try {
-                if (xo.decode(c.getStaticEncodingContext()) instanceof EUInformation eu && eu.getDisplayName() != null
-                    && eu.getDisplayName().getText() != null) {
-                    return eu.getDisplayName().getText();
-                }
-            } catch (RuntimeException e) {
-                LOG.debug("EngineeringUnits not decodable: {}", e.toString());
-            }
+    /** A key of a node that does not depend on the server's namespace indexes. */
+    private static String key(OpcUaClient c, NodeId id) {
+        String p = id.toParseableString();
+        String local = p.startsWith("ns=") ? p.substring(p.indexOf(';') + 1) : p;
+        String uri = c.getNamespaceTable().get(id.getNamespaceIndex());
+        return PointNames.key(uri == null ? "ns" + id.getNamespaceIndex() : uri, local);
+    }
+
+    private static List<NodeId> ids(List<Node> nodes) {
+        List<NodeId> out = new ArrayList<>(nodes.size());
+        for (Node n : nodes) {
+            out.add(n.id());
         }
-        return "";
+        return out;
     }
 
-    private static @Nullable Object value(DataValue v) {
-        return v.getValue() == null ? null : v.getValue().getValue();
-    }
-
-    private static @Nullable NodeId local(OpcUaClient c, ReferenceDescription r) {
+    static @Nullable NodeId local(OpcUaClient c, ReferenceDescription r) {
         if (r.getNodeId() == null || !r.getNodeId().isLocal() || !Boolean.TRUE.equals(r.getIsForward())) {
             return null;
         }
@@ -291,11 +288,11 @@ final class AddressSpaceBrowser {
         return id.orElse(null);
     }
 
-    private static boolean isProperty(ReferenceDescription r) {
+    static boolean isProperty(ReferenceDescription r) {
         return NodeIds.HasProperty.equals(r.getReferenceTypeId());
     }
 
-    private static boolean isUnits(ReferenceDescription r) {
+    static boolean isUnits(ReferenceDescription r) {
         return r.getBrowseName() != null && "EngineeringUnits".equals(r.getBrowseName().getName());
     }
 

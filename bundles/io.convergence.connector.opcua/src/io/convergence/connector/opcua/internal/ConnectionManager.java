@@ -1,17 +1,23 @@
 package io.convergence.connector.opcua.internal;
 
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.convergence.api.connector.CertificateDetails;
 import io.convergence.api.connector.ConnectorException;
+import io.convergence.api.connector.ConnectorProblem;
+import io.convergence.api.connector.ConnectorState;
 import io.convergence.api.connector.ConnectorState.Status;
+import io.convergence.api.connector.ConnectorSupport;
 
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
 import org.eclipse.milo.opcua.sdk.client.UaSession;
-import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.structured.EndpointDescription;
 import org.jspecify.annotations.Nullable;
@@ -20,10 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Owns the Milo client's life: the first connection (through a {@link ClientFactory}) and its
- * retries with exponential backoff up to the longest reconnect delay. Once a session exists Milo reconnects it by
- * itself (and tries to transfer the subscriptions); this class reports the loss, and starts over
- * from discovery if the session has not come back within the longest reconnect delay. All of it
- * runs on the connector's control thread.
+ * retries, as {@link Failures} decides them. Once a session exists Milo reconnects it by itself (and
+ * tries to transfer the subscriptions); this class reports the loss, and starts over from discovery
+ * if the session has not come back within the longest reconnect delay. All of it runs on the
+ * connector's control thread.
  */
 final class ConnectionManager {
 
@@ -48,27 +54,29 @@ final class ConnectionManager {
     }
 
     private final Settings settings;
-    private final StateTracker state;
+    private final ConnectorSupport state;
     private final Session session;
     private final Threads threads;
     private final ClientFactory clients;
+    private final Failures failures;
     private volatile @Nullable Pki pki;
     private volatile @Nullable OpcUaClient client;
     private volatile boolean up;
     private volatile boolean stopped;
-    private int attempt;
     private @Nullable ScheduledFuture<?> watchdog;
+    private @Nullable ScheduledFuture<?> retry;
 
-    ConnectionManager(Settings settings, StateTracker state, Session session, Threads threads) {
+    ConnectionManager(Settings settings, ConnectorSupport state, Session session, Threads threads) {
         this.settings = settings;
         this.state = state;
         this.session = session;
         this.threads = threads;
         this.clients = new ClientFactory(settings, threads);
+        this.failures = new Failures(settings);
     }
 
     void start() {
-        state.set(Status.CONNECTING, "connecting to " + settings.endpoint() + " (" + settings.security() + ", "
+        state.state(Status.CONNECTING, "connecting to " + settings.endpoint() + " (" + settings.security() + ", "
             + settings.identity() + ")");
         threads.control.execute(this::attempt);
     }
@@ -77,11 +85,64 @@ final class ConnectionManager {
     OpcUaClient liveClient() throws ConnectorException {
         OpcUaClient c = client;
         if (c == null || !up) {
-            var s = state.get();
+            ConnectorState s = state.state();
             throw new ConnectorException("OPC UA connector '" + settings.id() + "' is not connected (" + s.status() + ": "
                 + s.detail() + ")");
         }
         return c;
+    }
+
+    /**
+     * Trusts the server certificate that the current problem names, the one this connector's own
+     * validator refused (never a certificate handed in from outside), and connects again at once.
+     *
+     * @return completes with the file the certificate was written to
+     */
+    CompletableFuture<Path> trustRejectedCertificate() {
+        CompletableFuture<Path> done = new CompletableFuture<>();
+        boolean queued = onControl(() -> {
+            ConnectorProblem p = state.state().problem();
+            Pki store = pki;
+            Pki.Rejection r = store == null ? null : store.lastRejection();
+            if (p == null || !p.offers(ConnectorProblem.TRUST_CERTIFICATE) || store == null || r == null
+                || p.certificate() == null || !p.certificate().equals(CertificateDetails.of(r.certificate()))) {
+                done.completeExceptionally(new ConnectorException("OPC UA connector '" + settings.id()
+                    + "' has no untrusted server certificate to trust now (" + state.state().status() + ": "
+                    + state.state().detail() + ")"));
+                return;
+            }
+            Path file;
+            try {
+                file = store.trust(r.certificate());
+            } catch (Exception e) {
+                done.completeExceptionally(new ConnectorException("OPC UA connector '" + settings.id()
+                    + "': cannot store the trusted certificate in " + store.trustedDir() + ": " + reason(e), e));
+                return;
+            }
+            state.state(Status.CONNECTING, "certificate " + subject(r.certificate()) + " trusted; connecting to "
+                + settings.endpoint() + " (" + settings.security() + ", " + settings.identity() + ")");
+            done.complete(file);
+            retryNow();
+        });
+        if (!queued) {
+            done.completeExceptionally(new ConnectorException("OPC UA connector '" + settings.id() + "' is stopped"));
+        }
+        return done;
+    }
+
+    private static String subject(X509Certificate c) {
+        return "'" + c.getSubjectX500Principal().getName() + "'";
+    }
+
+    /** Cancels a scheduled retry and tries at once; on the control thread. */
+    private void retryNow() {
+        ScheduledFuture<?> r = retry;
+        if (r != null) {
+            r.cancel(false);
+        }
+        if (client == null && !stopped) {
+            attempt();
+        }
     }
 
     /** Asks for subscriptions the server lost to be recreated. */
@@ -94,15 +155,17 @@ final class ConnectionManager {
         });
     }
 
-    /** Queues work for the control thread; after stop() there is none to do. */
-    private void onControl(Runnable r) {
+    /** Queues work for the control thread; after stop() there is none to do. Returns whether it was queued. */
+    private boolean onControl(Runnable r) {
         if (!stopped) {
             try {
                 threads.control.execute(r);
+                return true;
             } catch (RejectedExecutionException e) {
                 // stopping
             }
         }
+        return false;
     }
 
     /** Disconnects, stops retrying and stops every thread; waits for it. */
@@ -118,10 +181,10 @@ final class ConnectionManager {
             p.close();
         }
         threads.stopMilo();
-        state.set(Status.DISCONNECTED, "stopped");
     }
 
     private void attempt() {
+        retry = null;
         if (stopped) {
             return;
         }
@@ -151,8 +214,8 @@ final class ConnectionManager {
             client = c;
             up = true;
             String summary = session.established(c);
-            attempt = 0;
-            state.set(Status.CONNECTED, "connected to " + ep.getEndpointUrl() + " (" + settings.security() + ", "
+            failures.reset();
+            state.state(Status.CONNECTED, "connected to " + ep.getEndpointUrl() + " (" + settings.security() + ", "
                 + settings.identity() + "); " + summary);
         } catch (Throwable t) {
             if (c != null) {
@@ -166,38 +229,14 @@ final class ConnectionManager {
 
     private void failed(Throwable t) {
         Pki p = pki;
-        Pki.Rejection rejected = p == null ? null : p.lastRejection();
-        StatusCode sc = Statuses.of(t);
-        long code = sc == null ? 0 : sc.getValue();
         if (p == null) {
-            state.set(Status.FAILED, "cannot use the PKI folder " + settings.pkiDir() + ": " + reason(t)
-                + "; fix the folder (pkiDir) and its permissions");
+            state.fail(ConnectorProblem.of(ConnectorProblem.CONFIGURATION, "cannot use the PKI folder "
+                + settings.pkiDir() + ": " + reason(t) + "; fix the folder (pkiDir) and its permissions"));
             return;
         }
-        if (t instanceof ClientFactory.NoEndpoint) {
-            state.set(Status.FAILED, t.getMessage());
-            return;
-        }
-        if (code == StatusCodes.Bad_UserAccessDenied || code == StatusCodes.Bad_IdentityTokenRejected
-            || code == StatusCodes.Bad_IdentityTokenInvalid) {
-            state.set(Status.FAILED, "the server at " + settings.endpoint() + " rejected " + settings.identity() + " ("
-                + Statuses.name(sc) + "); check username and password");
-            return;
-        }
-        long delay = Math.min(settings.maxReconnectDelayMs(), 1_000L << Math.min(attempt, 20));
-        attempt++;
-        String next = "; next attempt in " + (delay + 999) / 1000 + " s";
-        if (rejected != null) {
-            state.set(Status.FAILED, p.untrustedMessage(rejected) + next);
-        } else if (code == StatusCodes.Bad_SecurityChecksFailed || code == StatusCodes.Bad_CertificateUntrusted
-            || code == StatusCodes.Bad_CertificateUriInvalid || code == StatusCodes.Bad_SecurityPolicyRejected) {
-            state.set(Status.FAILED, "the server at " + settings.endpoint() + " refused the secure channel ("
-                + Statuses.name(sc) + "); " + p.ownCertificateHint() + next);
-        } else {
-            state.set(Status.RECONNECTING, "cannot connect to " + settings.endpoint() + ": " + reason(t) + next
-                + " (attempt " + attempt + ")");
-        }
-        threads.control.schedule(this::attempt, delay, TimeUnit.MILLISECONDS);
+        Failures.Verdict v = failures.classify(t, p.lastRejection(), p, System.nanoTime() / 1_000_000);
+        state.state(v.status(), v.detail(), v.problem());
+        retry = threads.control.schedule(this::attempt, v.retryMs(), TimeUnit.MILLISECONDS);
     }
 
     private void sessionDown(OpcUaClient c) {
@@ -206,14 +245,13 @@ final class ConnectionManager {
         }
         up = false;
         session.lost();
-        state.set(Status.RECONNECTING, "connection to " + settings.endpoint() + " lost; reconnecting (values from "
+        state.state(Status.RECONNECTING, "connection to " + settings.endpoint() + " lost; reconnecting (values from "
             + "the loss on are marked as a gap)");
         watchdog = threads.control.schedule(() -> {
             if (c == client && !up && !stopped) {
                 LOG.warn("OPC UA connector '{}': the session did not come back within {} ms; starting over",
                     settings.id(), settings.maxReconnectDelayMs());
                 close(c, false);
-                attempt = Math.max(attempt, 1);
                 attempt();
             }
         }, settings.maxReconnectDelayMs(), TimeUnit.MILLISECONDS);
@@ -235,7 +273,7 @@ final class ConnectionManager {
         try {
             String what = session.restored(c, reconnected);
             if (!what.isEmpty()) {
-                state.set(Status.CONNECTED, "reconnected to " + settings.endpoint() + " (" + settings.security() + ", "
+                state.state(Status.CONNECTED, "reconnected to " + settings.endpoint() + " (" + settings.security() + ", "
                     + settings.identity() + "); " + what);
             }
         } catch (Exception e) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.convergence.api.connector.ConnectorException;
+import io.convergence.api.point.Micros;
 import io.convergence.api.point.PointPath;
 import io.convergence.api.point.Sample;
 
@@ -58,8 +59,7 @@ final class NodeOperations {
                 + ") failed: " + Statuses.describe(sc));
         }
         long micros = NodeMapper.micros(dv);
-        Instant time = micros == Long.MIN_VALUE ? Instant.now()
-            : Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+        Instant time = micros == Long.MIN_VALUE ? Instant.now() : Micros.toInstant(micros);
         return new Sample(point, time, value, NodeMapper.quality(sc));
     }
 
@@ -70,7 +70,7 @@ final class NodeOperations {
         String node = v.nodeId().toParseableString();
         Variant variant;
         try {
-            variant = NodeMapper.toVariant(value, type);
+            variant = WriteConversion.toVariant(value, type);
         } catch (IllegalArgumentException e) {
             throw new ConnectorException("cannot write " + show(value) + " to point '" + point + "' (node " + node
                 + ", OPC UA type " + type + "): " + e.getMessage());
@@ -101,7 +101,7 @@ final class NodeOperations {
             Argument d = declared.get(i);
             OpcUaDataType type = d.getValueRank() != null && d.getValueRank() > 0 ? null : NodeMapper.builtin(d.getDataType(), c);
             try {
-                in[i] = a == null ? Variant.NULL_VALUE : NodeMapper.toVariant(a, type);
+                in[i] = a == null ? Variant.NULL_VALUE : WriteConversion.toVariant(a, type);
             } catch (IllegalArgumentException e) {
                 throw new ConnectorException("argument " + (i + 1) + " ('" + d.getName() + "', " + type + ") of method "
                     + methodId + ": " + e.getMessage());

@@ -34,6 +34,11 @@ public @interface OpcUaConfig {
     @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD, required = false)
     String password() default "";
 
+    @AttributeDefinition(name = "Allow a password without encryption",
+        description = "With security policy None nothing authenticates the server and the password may travel in "
+            + "clear text. Refused unless this is on; use Basic256Sha256 instead where the server offers it.")
+    boolean allowPasswordWithoutEncryption() default false;
+
     @AttributeDefinition(name = "PKI folder", description = "Holds own/ (this client's certificate and key), trusted/, issuer/ and rejected/. Empty for ${user.home}/.convergence/pki.",
         required = false)
     String pkiDir() default "";

@@ -3,7 +3,6 @@ package io.convergence.connector.opcua.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,7 +13,9 @@ import io.convergence.api.bus.SampleBus;
 import io.convergence.api.connector.BrowseNode;
 import io.convergence.api.connector.Connector;
 import io.convergence.api.connector.ConnectorException;
+import io.convergence.api.connector.ConnectorProblem;
 import io.convergence.api.connector.ConnectorState;
+import io.convergence.api.connector.ConnectorSupport;
 import io.convergence.api.event.EventBus;
 import io.convergence.api.point.PointInfo;
 import io.convergence.api.point.PointPath;
@@ -26,7 +27,6 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -39,9 +39,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@link ConnectionManager}, browsing to an {@link AddressSpaceBrowser}, subscriptions to a
  * {@link SubscriptionManager} and read/write/call to {@link NodeOperations}.
  *
- * <p>The component registers its {@link Connector} service itself: the service property
- * {@value Connector#ID_PROPERTY} carries the configured {@code id}, which DS cannot copy into a
- * property of another name.
+ * <p>State, events, point announcements and the service registration go through
+ * {@link ConnectorSupport}: the service property {@value Connector#ID_PROPERTY} carries the
+ * configured {@code id}, which DS cannot copy into a property of another name.
  */
 @Component(service = {}, configurationPid = OpcUaConnector.FACTORY_PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = OpcUaConfig.class, factory = true)
@@ -51,18 +51,15 @@ public final class OpcUaConnector implements Connector {
     static final String TYPE = "opcua";
 
     private final String id;
-    private final PointRegistry registry;
-    private final StateTracker state;
+    private final ConnectorSupport support;
     private final @Nullable Threads threads;
     private final @Nullable AddressSpaceBrowser browser;
     private final @Nullable ConnectionManager connection;
     private final @Nullable NodeOperations operations;
-    private final ServiceRegistration<Connector> registration;
 
     @Activate
     public OpcUaConnector(BundleContext context, OpcUaConfig config, Map<String, Object> properties,
                           @Reference SampleBus bus, @Reference PointRegistry registry, @Reference EventBus events) {
-        this.registry = registry;
         this.id = Settings.idOf(config, "opcua-" + properties.getOrDefault(Constants.SERVICE_PID, "unnamed"));
         Settings s = null;
         String invalid = null;
@@ -71,25 +68,23 @@ public final class OpcUaConnector implements Connector {
         } catch (Settings.Invalid e) {
             invalid = e.getMessage();
         }
-        this.state = new StateTracker(id, config.endpoint() == null ? "" : config.endpoint(), events);
+        this.support = new ConnectorSupport(id, TYPE, events, registry,
+            Map.of("endpoint", config.endpoint() == null ? "" : config.endpoint()));
         if (s == null) {
             threads = null;
             browser = null;
             connection = null;
             operations = null;
-            state.set(ConnectorState.Status.FAILED, "invalid configuration: " + invalid);
+            support.fail(ConnectorProblem.of(ConnectorProblem.CONFIGURATION, "invalid configuration: " + invalid));
         } else {
             threads = new Threads(id);
-            browser = new AddressSpaceBrowser(new NodeMapper(s.pathPrefix()), s.browseRoot());
-            SubscriptionManager subscriptions = new SubscriptionManager(id, bus, s, this::repairSubscriptions);
-            connection = new ConnectionManager(s, state, new Lifecycle(s, browser, subscriptions), threads);
+            ConnectorEvents own = new ConnectorEvents(id, events);
+            browser = new AddressSpaceBrowser(s.pathPrefix(), s.browseRoot(), own);
+            SubscriptionManager subscriptions = new SubscriptionManager(own, bus, s, this::repairSubscriptions);
+            connection = new ConnectionManager(s, support, new Lifecycle(s, browser, subscriptions), threads);
             operations = new NodeOperations(id, connection, browser);
         }
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put(ID_PROPERTY, id);
-        props.put(TYPE_PROPERTY, TYPE);
-        props.put(Constants.SERVICE_DESCRIPTION, "OPC UA connector " + id + " to " + config.endpoint());
-        registration = context.registerService(Connector.class, this, props);
+        support.register(context, this);
         if (connection != null) {
             connection.start();
         }
@@ -97,17 +92,10 @@ public final class OpcUaConnector implements Connector {
 
     @Deactivate
     void deactivate() {
-        try {
-            registration.unregister();
-        } catch (IllegalStateException e) {
-            // already gone with the bundle
-        }
         if (connection != null) {
             connection.stop();
-        } else {
-            state.set(ConnectorState.Status.DISCONNECTED, "stopped");
         }
-        registry.withdraw(id);
+        support.close();
     }
 
     @Override
@@ -117,7 +105,7 @@ public final class OpcUaConnector implements Connector {
 
     @Override
     public ConnectorState state() {
-        return state.get();
+        return support.state();
     }
 
     @Override
@@ -142,7 +130,7 @@ public final class OpcUaConnector implements Connector {
             int before = browser.variables().size();
             List<BrowseNode> nodes = browser.browse(c, node);
             if (browser.variables().size() != before) {
-                registry.announce(id, points());
+                support.announce(points());
             }
             return nodes;
         });
@@ -166,6 +154,21 @@ public final class OpcUaConnector implements Connector {
         return async("call of " + methodId, () -> operations().call(objectId, methodId, arguments));
     }
 
+    @Override
+    public CompletableFuture<Void> act(String actionId) {
+        if (!ConnectorProblem.TRUST_CERTIFICATE.equals(actionId)) {
+            return CompletableFuture.failedFuture(new ConnectorException("OPC UA connector '" + id
+                + "' offers no action '" + actionId + "'; it offers " + ConnectorProblem.TRUST_CERTIFICATE
+                + " when the server's certificate is not trusted"));
+        }
+        ConnectionManager c = connection;
+        if (c == null) {
+            return CompletableFuture.failedFuture(new ConnectorException("OPC UA connector '" + id
+                + "' is not running: " + support.state().detail()));
+        }
+        return c.trustRejectedCertificate().thenApply(file -> null);
+    }
+
     /** Milo reported subscriptions the server no longer has (called on a Milo thread). */
     private void repairSubscriptions() {
         ConnectionManager c = connection;
@@ -176,7 +179,7 @@ public final class OpcUaConnector implements Connector {
 
     private ConnectionManager connection() throws ConnectorException {
         if (connection == null) {
-            throw new ConnectorException("OPC UA connector '" + id + "' is not running: " + state.get().detail());
+            throw new ConnectorException("OPC UA connector '" + id + "' is not running: " + support.state().detail());
         }
         return connection;
     }
@@ -191,7 +194,7 @@ public final class OpcUaConnector implements Connector {
         CompletableFuture<T> f = new CompletableFuture<>();
         if (threads == null) {
             f.completeExceptionally(new ConnectorException("OPC UA connector '" + id + "' is not running: "
-                + state.get().detail()));
+                + support.state().detail()));
             return f;
         }
         try {
@@ -228,7 +231,7 @@ public final class OpcUaConnector implements Connector {
             subs.clear(false);
             browser.reset();
             if (!s.subscribeAll()) {
-                registry.announce(id, List.of());
+                support.announce(List.of());
                 return "subscribeAll is off: points are mapped as they are browsed";
             }
             return subscribeAll(client);
@@ -236,7 +239,7 @@ public final class OpcUaConnector implements Connector {
 
         private String subscribeAll(OpcUaClient client) throws Exception {
             List<VariableInfo> vars = browser.walk(client);
-            registry.announce(id, points());
+            support.announce(points());
             if (vars.isEmpty()) {
                 return "no variables below " + s.browseRoot().toParseableString() + "; check browseRoot";
             }
@@ -246,7 +249,7 @@ public final class OpcUaConnector implements Connector {
 
         @Override
         public void lost() {
-            subs.publishGap(NodeMapper.nowMicros());
+            subs.markGaps();
         }
 
         @Override
@@ -266,6 +269,10 @@ public final class OpcUaConnector implements Connector {
 
         @Override
         public void closing(boolean graceful) {
+            if (graceful) {
+                // The connector stops: its points end here.
+                subs.markGaps();
+            }
             subs.clear(graceful);
         }
     }

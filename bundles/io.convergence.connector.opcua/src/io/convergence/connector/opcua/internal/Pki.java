@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
@@ -128,19 +129,49 @@ final class Pki implements Closeable {
         validator.last = null;
     }
 
-    /** Says which certificate was refused and exactly how to trust it. */
+    /** Says which certificate was refused and how to trust it. */
     String untrustedMessage(Rejection r) {
         X509Certificate c = r.certificate();
-        Path rejected = findRejectedFile(c);
-        Path trusted = dir.resolve("trusted").resolve("certs");
-        return "server certificate '" + c.getSubjectX500Principal().getName() + "' (SHA-1 " + sha1(c) + ") is not trusted ("
-            + r.status() + "); to trust it move " + rejected + " to " + trusted + "/ and the connector retries";
+        return "the server's certificate '" + c.getSubjectX500Principal().getName() + "' (SHA-1 "
+            + sha1(c).toUpperCase(Locale.ROOT) + ") is not trusted (" + r.status() + "); trust it in the Connections "
+            + "view, or move " + findRejectedFile(c) + " to " + trustedDir() + "/, and the connector connects with it";
+    }
+
+    /** Where trusted server certificates are kept. */
+    Path trustedDir() {
+        return dir.resolve("trusted").resolve("certs");
+    }
+
+    /**
+     * Trusts a server certificate from now on: writes it to the trusted folder (where it stays
+     * across restarts) and into the trust list in use, and removes it from the rejected folder.
+     *
+     * @return the file it was written to
+     */
+    Path trust(X509Certificate c) throws IOException, GeneralSecurityException {
+        byte[] der = c.getEncoded();
+        Path file = trustedDir().resolve(sha1(c).replace(":", "") + ".der");
+        Files.createDirectories(file.getParent());
+        writeAtomically(file, der, false);
+        trustList.addTrustedCertificate(c);
+        Path rejected = dir.resolve("rejected");
+        if (Files.isDirectory(rejected)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(rejected, "*.der")) {
+                for (Path f : files) {
+                    if (Arrays.equals(Files.readAllBytes(f), der)) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            }
+        }
+        LOG.info("trusted the server certificate {} ({})", c.getSubjectX500Principal().getName(), file);
+        return file;
     }
 
     /** For a server that refuses this client: which file to trust over there. */
     String ownCertificateHint() {
         return "trust this client's certificate " + dir.resolve("own").resolve("cert.der") + " (application URI "
-            + applicationUri + ", SHA-1 " + sha1(certificate) + ") on the server";
+            + applicationUri + ", SHA-1 " + sha1(certificate).toUpperCase(Locale.ROOT) + ") on the server";
     }
 
     @Override

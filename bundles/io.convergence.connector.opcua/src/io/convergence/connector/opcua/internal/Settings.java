@@ -18,9 +18,9 @@ import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
  * meets a malformed value.
  */
 record Settings(String id, String endpoint, String host, int port, SecurityPolicy policy, MessageSecurityMode mode,
-                String username, String password, Path pkiDir, List<String> pathPrefix, NodeId browseRoot,
-                boolean subscribeAll, double samplingIntervalMs, double publishingIntervalMs, int queueSize,
-                int requestTimeoutMs, int maxReconnectDelayMs) {
+                String username, String password, boolean allowPasswordWithoutEncryption, Path pkiDir,
+                List<String> pathPrefix, NodeId browseRoot, boolean subscribeAll, double samplingIntervalMs,
+                double publishingIntervalMs, int queueSize, int requestTimeoutMs, int maxReconnectDelayMs) {
 
     static final int DEFAULT_PORT = 4840;
 
@@ -55,6 +55,12 @@ record Settings(String id, String endpoint, String host, int port, SecurityPolic
             throw new Invalid("securityPolicy " + policy + " cannot go with securityMode " + mode
                 + "; use None/None, or Basic256Sha256 with Sign or SignAndEncrypt");
         }
+        String username = trim(c.username());
+        if (!username.isEmpty() && policy == SecurityPolicy.None && !c.allowPasswordWithoutEncryption()) {
+            throw new Invalid("user '" + username + "' with securityPolicy None is refused: nothing authenticates the "
+                + "server, so the password could travel in clear text or to an impostor. Use securityPolicy "
+                + "Basic256Sha256, or set allowPasswordWithoutEncryption to true if this network is trusted");
+        }
         NodeId root = NodeId.parseSafe(trim(c.browseRoot()).isEmpty() ? "i=85" : trim(c.browseRoot()))
             .orElseThrow(() -> new Invalid("browseRoot '" + c.browseRoot() + "' is not a NodeId such as i=85 or ns=2;s=Line1"));
         String pki = trim(c.pkiDir());
@@ -71,9 +77,9 @@ record Settings(String id, String endpoint, String host, int port, SecurityPolic
         check(c.requestTimeoutMs() >= 100, "requestTimeoutMs must be 100 or more, not " + c.requestTimeoutMs());
         check(c.maxReconnectDelayMs() >= 1000, "maxReconnectDelayMs must be 1000 or more, not " + c.maxReconnectDelayMs());
         return new Settings(id, endpoint, uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(), policy, mode,
-            trim(c.username()), c.password() == null ? "" : c.password(), pkiDir, List.copyOf(prefix), root,
-            c.subscribeAll(), c.samplingIntervalMs(), c.publishingIntervalMs(), c.queueSize(), c.requestTimeoutMs(),
-            c.maxReconnectDelayMs());
+            username, c.password() == null ? "" : c.password(), c.allowPasswordWithoutEncryption(), pkiDir,
+            List.copyOf(prefix), root, c.subscribeAll(), c.samplingIntervalMs(), c.publishingIntervalMs(), c.queueSize(),
+            c.requestTimeoutMs(), c.maxReconnectDelayMs());
     }
 
     /** The configured id even when the rest of the configuration is unusable, for the service property. */

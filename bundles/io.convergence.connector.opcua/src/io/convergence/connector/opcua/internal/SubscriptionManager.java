@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.convergence.api.bus.SampleBus;
+import io.convergence.api.event.Event;
 import io.convergence.api.point.SampleBatch;
 
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
@@ -41,6 +43,8 @@ final class SubscriptionManager {
 
     private final String id;
     private final SampleBus bus;
+    private final ConnectorEvents events;
+    private final Gaps gaps;
     private final Settings settings;
     private final Runnable repairRequest;
     private final List<OpcUaSubscription> subscriptions = new CopyOnWriteArrayList<>();
@@ -54,9 +58,11 @@ final class SubscriptionManager {
         }
     }
 
-    SubscriptionManager(String id, SampleBus bus, Settings settings, Runnable repairRequest) {
-        this.id = id;
+    SubscriptionManager(ConnectorEvents events, SampleBus bus, Settings settings, Runnable repairRequest) {
+        this.id = events.id();
         this.bus = bus;
+        this.events = events;
+        this.gaps = new Gaps(bus);
         this.settings = settings;
         this.repairRequest = repairRequest;
     }
@@ -82,9 +88,12 @@ final class SubscriptionManager {
             List<VariableInfo> chunk = vars.subList(from, Math.min(vars.size(), from + ITEMS_PER_SUBSCRIPTION));
             OpcUaSubscription sub = new OpcUaSubscription(c, settings.publishingIntervalMs());
             sub.setMaxMonitoredItemsPerCall(uint(perCall));
-            sub.setSubscriptionListener(new Delivery());
+            Delivery delivery = new Delivery(id, bus, gaps, events, repairRequest, samples);
+            sub.setSubscriptionListener(delivery);
+            sub.setUserObject(delivery);
             sub.create();
             subscriptions.add(sub);
+            int before = good.size();
             for (int b = 0; b < chunk.size(); b += perCall) {
                 List<OpcUaMonitoredItem> batch = new ArrayList<>(Math.min(perCall, chunk.size() - b));
                 for (VariableInfo v : chunk.subList(b, Math.min(chunk.size(), b + perCall))) {
@@ -112,6 +121,7 @@ final class SubscriptionManager {
                 // Failed items would be retried by every later create call; drop them.
                 sub.removeMonitoredItems(bad);
             }
+            delivery.items(good.subList(before, good.size()));
         }
         items = List.copyOf(good);
         LOG.info("OPC UA connector '{}': created {} monitored items ({} failed) on {} subscriptions in {} calls of at most {} items",
@@ -140,6 +150,16 @@ final class SubscriptionManager {
                 continue;
             }
             any = true;
+            // What the server held for the old subscription is gone: mark it (unless the loss of the
+            // session marked it already) before values of the new one arrive.
+            if (sub.getUserObject().orElse(null) instanceof Delivery d) {
+                int marked = d.markGap();
+                if (marked > 0) {
+                    events.publish(ConnectorEvents.DATA_LOST, Event.Severity.WARNING, "the server lost a subscription "
+                        + "of " + d.items().size() + " points; recreated, with a gap marked for " + marked + " points",
+                        Map.of("reason", "subscription-recreated", "points", Integer.toString(marked)));
+                }
+            }
             sub.setMaxMonitoredItemsPerCall(uint(perCall));
             sub.create();
             for (MonitoredItemServiceOperationResult r : sub.createMonitoredItems()) {
@@ -162,24 +182,29 @@ final class SubscriptionManager {
         return new Outcome(created, failed, unknown, first);
     }
 
-    /** Marks a gap: one bad sample without value for every subscribed point, at the given time. */
-    void publishGap(long micros) {
-        List<PointItem> all = items;
-        if (all.isEmpty()) {
-            return;
+    /**
+     * Marks a gap for every subscribed point, after what is known of it, on its own time base.
+     *
+     * @return how many points were marked
+     */
+    int markGaps() {
+        int marked = 0;
+        for (OpcUaSubscription sub : subscriptions) {
+            if (sub.getUserObject().orElse(null) instanceof Delivery d) {
+                marked += d.markGap();
+            }
         }
-        SampleBatch.Builder b = SampleBatch.builder(all.size());
-        for (PointItem p : all) {
-            b.addGap(p.point, micros);
+        if (marked > 0) {
+            LOG.info("OPC UA connector '{}': marked a gap for {} points", id, marked);
         }
-        bus.publish(b.build());
-        LOG.info("OPC UA connector '{}': marked a gap for {} points", id, all.size());
+        return marked;
     }
 
     /** Drops every subscription, deleting it on the server when asked and possible. */
     void clear(boolean deleteOnServer) {
         for (OpcUaSubscription sub : subscriptions) {
             sub.setSubscriptionListener(null);
+            sub.setUserObject(null);
             try {
                 if (deleteOnServer && sub.getSyncState() != OpcUaSubscription.SyncState.INITIAL) {
                     sub.delete();
@@ -218,66 +243,5 @@ final class SubscriptionManager {
         LOG.info("OPC UA connector '{}': server MaxMonitoredItemsPerCall is {}; creating monitored items in batches of {}",
             id, limit <= 0 ? "not set" : limit, perCall);
         return perCall;
-    }
-
-    /** Turns the notifications of one subscription into batches; Milo calls it on one thread at a time. */
-    private final class Delivery implements OpcUaSubscription.SubscriptionListener {
-
-        /** Reused for every notification; build() copies out and empties it. */
-        private final SampleBatch.Builder builder = SampleBatch.builder(1024);
-
-        @Override
-        public void onDataReceived(OpcUaSubscription s, List<OpcUaMonitoredItem> changed, List<DataValue> values) {
-            int n = changed.size();
-            if (n == 0) {
-                return;
-            }
-            SampleBatch batch;
-            // Milo delivers one subscription's notifications in order on its task queue; the lock only
-            // makes the builder's state visible across the pool threads that queue runs on.
-            synchronized (builder) {
-                long now = Long.MIN_VALUE;
-                for (int i = 0; i < n; i++) {
-                    if (changed.get(i) instanceof PointItem p) {
-                        DataValue v = values.get(i);
-                        long t = NodeMapper.micros(v);
-                        if (t == Long.MIN_VALUE) {
-                            if (now == Long.MIN_VALUE) {
-                                now = NodeMapper.nowMicros();
-                            }
-                            t = now;
-                        }
-                        NodeMapper.add(builder, p.point, v, t);
-                    }
-                }
-                batch = builder.build();
-            }
-            if (!batch.isEmpty()) {
-                bus.publish(batch);
-                samples.add(batch.size());
-            }
-        }
-
-        @Override
-        public void onStatusChanged(OpcUaSubscription s, StatusCode status) {
-            if (status.getValue() == StatusCodes.Bad_Timeout) {
-                LOG.warn("OPC UA connector '{}': subscription {} timed out on the server; recreating it", id,
-                    s.getSubscriptionId().orElse(null));
-                repairRequest.run();
-            }
-        }
-
-        @Override
-        public void onTransferFailed(OpcUaSubscription s, StatusCode status) {
-            LOG.info("OPC UA connector '{}': subscription could not be transferred to the new session ({}); recreating it",
-                id, Statuses.name(status));
-            repairRequest.run();
-        }
-
-        @Override
-        public void onNotificationDataLost(OpcUaSubscription s) {
-            LOG.warn("OPC UA connector '{}': the server could not republish missed notifications of subscription {}",
-                id, s.getSubscriptionId().orElse(null));
-        }
     }
 }

@@ -24,10 +24,15 @@ final class ConfigFileReader {
     private static final String ID = ConfigurationService.ID;
 
     private final SchemaCatalog catalog;
+    private final SecretKeyFile key;
 
-    /** @param catalog where schemas come from */
-    ConfigFileReader(SchemaCatalog catalog) {
+    /**
+     * @param catalog where schemas come from
+     * @param key what decrypts encrypted secrets
+     */
+    ConfigFileReader(SchemaCatalog catalog, SecretKeyFile key) {
         this.catalog = catalog;
+        this.key = key;
     }
 
     /**
@@ -39,6 +44,27 @@ final class ConfigFileReader {
      * @throws ConfigException listing every problem; then nothing is returned
      */
     List<ConfigEntry> read(String file, String text) throws ConfigException {
+        return read(file, text, new ArrayList<>());
+    }
+
+    /**
+     * Reads and checks a whole file, and lists what is accepted but should change: secrets in plain
+     * text.
+     *
+     * @param warnings receives the places of secrets written in plain text
+     */
+    List<ConfigEntry> read(String file, String text, List<ConfigProblem> warnings) throws ConfigException {
+        ValueConverter.Secrets secrets = new ValueConverter.Secrets() {
+            @Override
+            public String decrypt(String token) throws SecretKeyFile.SecretException {
+                return key.decrypt(token);
+            }
+
+            @Override
+            public void plain(ConfigProblem where) {
+                warnings.add(where);
+            }
+        };
         Located root = JsonReader.read(file, text);
         Map<String, Located> top = root.object();
         List<ConfigProblem> problems = new ArrayList<>();
@@ -68,7 +94,7 @@ final class ConfigFileReader {
                 Set<String> ids = new HashSet<>();
                 for (int i = 0; i < list.size(); i++) {
                     String field = pid + "[" + i + "]";
-                    Map<String, Object> props = properties(file, field, list.get(i), s, problems);
+                    Map<String, Object> props = properties(file, field, list.get(i), s, problems, secrets);
                     Object id = props.get(ID);
                     if (props.isEmpty() && list.get(i).object() == null) {
                         continue;
@@ -89,7 +115,7 @@ final class ConfigFileReader {
                         "expected an object of properties, found " + v.kind()));
                     continue;
                 }
-                entries.add(new ConfigEntry(pid, null, properties(file, pid, v, s, problems)));
+                entries.add(new ConfigEntry(pid, null, properties(file, pid, v, s, problems, secrets)));
             }
         }
         if (!problems.isEmpty()) {
@@ -99,7 +125,7 @@ final class ConfigFileReader {
     }
 
     private Map<String, Object> properties(String file, String field, Located v, Schema schema,
-                                           List<ConfigProblem> problems) {
+                                           List<ConfigProblem> problems, ValueConverter.Secrets secrets) {
         ConfigSchema s = schema.published();
         Map<String, Located> obj = v.object();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -125,7 +151,7 @@ final class ConfigFileReader {
                 continue;
             }
             Object converted = ValueConverter.convert(file, field + "." + name, value, spec, schema.check(name),
-                problems);
+                problems, secrets);
             if (converted != null) {
                 out.put(name, converted);
             }

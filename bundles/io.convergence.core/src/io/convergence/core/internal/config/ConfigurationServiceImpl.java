@@ -20,6 +20,7 @@ import java.util.Set;
 import io.convergence.api.config.AttributeSpec;
 import io.convergence.api.config.ConfigEntry;
 import io.convergence.api.config.ConfigException;
+import io.convergence.api.config.ConfigProblem;
 import io.convergence.api.config.ConfigSchema;
 import io.convergence.api.config.ConfigurationService;
 
@@ -33,10 +34,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.MetaTypeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Checks configuration files against MetaType and applies them to ConfigurationAdmin. */
 @Component(service = ConfigurationService.class)
 public final class ConfigurationServiceImpl implements ConfigurationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigurationServiceImpl.class);
 
     private final ConfigurationAdmin admin;
     private final SchemaCatalog catalog;
@@ -47,7 +52,7 @@ public final class ConfigurationServiceImpl implements ConfigurationService {
                                     @Reference MetaTypeService metaType) {
         this.admin = admin;
         this.catalog = new MetaTypeCatalog(context, metaType);
-        this.reader = new ConfigFileReader(catalog);
+        this.reader = new ConfigFileReader(catalog, SecretKeyFile.standard());
     }
 
     @Override
@@ -78,12 +83,22 @@ public final class ConfigurationServiceImpl implements ConfigurationService {
         } catch (IOException e) {
             throw ConfigException.of(name, "cannot read: " + e.getMessage());
         }
-        return apply(file.toAbsolutePath().toString(), text);
+        List<ConfigProblem> plain = new ArrayList<>();
+        List<ConfigEntry> applied = apply(file.toAbsolutePath().toString(), text, plain);
+        for (ConfigProblem p : plain) {
+            // Accepted, as hand-written files must keep working; the file is left as it is.
+            LOG.warn("{}:{}:{}: {}: {}", p.file(), p.line(), p.column(), p.field(), p.message());
+        }
+        return applied;
     }
 
     @Override
     public List<ConfigEntry> apply(String name, String json) throws ConfigException {
-        List<ConfigEntry> entries = reader.read(name, json);
+        return apply(name, json, new ArrayList<>());
+    }
+
+    private List<ConfigEntry> apply(String name, String json, List<ConfigProblem> plainSecrets) throws ConfigException {
+        List<ConfigEntry> entries = reader.read(name, json, plainSecrets);
         Set<String> kept = new HashSet<>();
         try {
             for (ConfigEntry e : entries) {

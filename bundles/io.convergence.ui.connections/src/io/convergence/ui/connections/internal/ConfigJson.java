@@ -24,6 +24,11 @@ final class ConfigJson {
     }
 
     private static String value(Object v) {
+        if (v instanceof Map<?, ?> object) {
+            List<String> parts = new ArrayList<>();
+            object.forEach((k, o) -> parts.add(quote(k.toString()) + ": " + value(o)));
+            return "{" + String.join(", ", parts) + "}";
+        }
         if (v instanceof Iterable<?> list) {
             List<String> parts = new ArrayList<>();
             list.forEach(o -> parts.add(value(o)));

@@ -101,7 +101,13 @@ public final class ConnectionFiles {
             return SaveResult.refused(new FormProblems(java.util.Map.of(ConfigurationService.ID,
                 "the file " + file + " exists already and configures something else; choose another id"), List.of()));
         }
-        String json = form.toJson();
+        String json;
+        try {
+            json = form.toJson();
+        } catch (SecretSealer.SealException e) {
+            return SaveResult.refused(new FormProblems(java.util.Map.of(), List.of(e.getMessage()
+                + "; nothing was saved")));
+        }
         try {
             files.check(source, json);
         } catch (ConfigException e) {

@@ -61,7 +61,8 @@ public final class ConnectionsModel {
             String type = r != null && !r.type().isEmpty() ? r.type() : ConnectorType.shortName(c.factoryPid());
             if (r != null) {
                 ConnectorState s = r.state();
-                next.add(new ConnectionRow(c.id(), type, endpoint(c), s.status(), s.detail(), s.since(), true, c));
+                next.add(new ConnectionRow(c.id(), type, endpoint(c), s.status(), s.detail(), s.since(), true, c,
+                    s.problem()));
             } else {
                 Instant since = missingSince.computeIfAbsent(c.id(), k -> now);
                 stillMissing.add(c.id());
@@ -78,7 +79,8 @@ public final class ConnectionsModel {
         for (RunningConnector r : byId.values()) {
             if (!hidden.contains(r.id()) && !r.id().endsWith(ConnectionTester.ID_SUFFIX)) {
                 ConnectorState s = r.state();
-                next.add(new ConnectionRow(r.id(), r.type(), "", s.status(), s.detail(), s.since(), true, null));
+                next.add(new ConnectionRow(r.id(), r.type(), "", s.status(), s.detail(), s.since(), true, null,
+                    s.problem()));
             }
         }
         next.sort(Comparator.comparing(ConnectionRow::id, String.CASE_INSENSITIVE_ORDER));

@@ -119,6 +119,17 @@ public final class ConnectionsSource implements AutoCloseable {
         return out;
     }
 
+    /** The connector service of an id; {@code null} if none runs. */
+    public @Nullable Connector connector(String id) {
+        ServiceReference<Connector>[] refs = connectors.getServiceReferences();
+        for (ServiceReference<Connector> ref : refs == null ? List.<ServiceReference<Connector>>of() : List.of(refs)) {
+            if (id.equals(text(ref.getProperty(Connector.ID_PROPERTY)))) {
+                return connectors.getService(ref);
+            }
+        }
+        return null;
+    }
+
     /** Every factory configuration of a connector type. */
     public List<ConnectionConfig> configurations() {
         ConfigurationAdmin ca = admin.getService();

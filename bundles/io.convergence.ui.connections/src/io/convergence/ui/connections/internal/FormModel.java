@@ -150,9 +150,23 @@ public final class FormModel {
         return toJson(properties());
     }
 
-    /** A configuration file of this type holding one instance with these properties. */
+    /**
+     * A configuration file of this type holding one instance with these properties; passwords are
+     * written encrypted ({@link SecretSealer}), never as plain text.
+     *
+     * @throws SecretSealer.SealException if a password cannot be encrypted
+     */
     public String toJson(Map<String, Object> properties) {
-        return ConfigJson.instanceFile(type.factoryPid(), properties);
+        Map<String, Object> out = new LinkedHashMap<>(properties);
+        SecretSealer sealer = null;
+        for (FormField f : type.fields()) {
+            if (f.type() == AttributeSpec.Type.PASSWORD && !f.array() && out.get(f.id()) instanceof String s
+                && !s.isEmpty()) {
+                sealer = sealer == null ? SecretSealer.standard() : sealer;
+                out.put(f.id(), sealer.seal(s));
+            }
+        }
+        return ConfigJson.instanceFile(type.factoryPid(), out);
     }
 
     /**

@@ -1,107 +1,50 @@
 package io.convergence.ui.connections.internal;
 
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import io.convergence.api.connector.CertificateDetails;
+import io.convergence.api.connector.ConnectorProblem;
+import io.convergence.api.connector.ConnectorState;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A server certificate that a connector refused, found from the connector's state, and how to
- * trust it: move it from {@code <pki>/rejected/} to {@code <pki>/trusted/certs/}. The connector
- * watches that folder and retries by itself.
+ * A certificate a connector refused, as its state reports it: the structured
+ * {@link ConnectorProblem} with the certificate's details and the action that trusts it. Nothing
+ * here reads the state's text, which quotes what the server sent (its certificate's subject, say)
+ * and so is the server's to shape.
  *
- * @param rejectedFile the refused certificate
- * @param trustedDir where trusted certificates go
+ * @param connector the connector's id
+ * @param message the problem's sentence, to show
+ * @param certificate the certificate, read by the connector from the certificate itself
+ * @param storedIn where the connector keeps trusted certificates, if it says; for display only
  */
-public record UntrustedCertificate(Path rejectedFile, Path trustedDir) {
+public record UntrustedCertificate(String connector, String message, CertificateDetails certificate,
+                                   @Nullable String storedIn) {
 
-    /** "... move /pki/rejected/ab12.der to /pki/trusted/certs/ and ...", as the OPC UA connector says. */
-    private static final Pattern MOVE = Pattern.compile("move (\\S.*?\\.der) to (\\S.*?)/? and ");
-    /** Any path to a .der file in a folder named rejected. */
-    private static final Pattern REJECTED = Pattern.compile("(/\\S*?/rejected/[^\\s/]+\\.der)");
+    /** The key under which a connector may name its trusted folder in the problem's attributes. */
+    static final String TRUSTED_DIR = "trustedDir";
 
-    /**
-     * Finds the refused certificate a connector's state detail speaks of: the file it names, or,
-     * when it only says that a certificate is not trusted, the newest file in {@code <pkiDir>/rejected}.
-     *
-     * @param detail the connector's state detail
-     * @param pkiDir the connector's configured PKI folder; empty if unknown
-     */
-    public static Optional<UntrustedCertificate> find(String detail, String pkiDir) {
-        Matcher m = MOVE.matcher(detail);
-        if (m.find()) {
-            Path f = Path.of(m.group(1));
-            if (Files.isRegularFile(f)) {
-                return Optional.of(new UntrustedCertificate(f, Path.of(m.group(2))));
-            }
-        }
-        m = REJECTED.matcher(detail);
-        if (m.find()) {
-            Path f = Path.of(m.group(1));
-            if (Files.isRegularFile(f)) {
-                return Optional.of(new UntrustedCertificate(f, trustedDirOf(f.getParent().getParent())));
-            }
-        }
-        String lower = detail.toLowerCase(Locale.ROOT);
-        if (!pkiDir.isBlank() && (lower.contains("not trusted") || lower.contains("untrusted"))) {
-            Path newest = newest(Path.of(pkiDir).resolve("rejected"));
-            if (newest != null) {
-                return Optional.of(new UntrustedCertificate(newest, trustedDirOf(Path.of(pkiDir))));
-            }
-        }
-        return Optional.empty();
+    /** The refused certificate of a state, if its problem offers to trust one. */
+    public static Optional<UntrustedCertificate> of(String connector, @Nullable ConnectorState state) {
+        return of(connector, state == null ? null : state.problem());
     }
 
-    /** Reads the certificate. */
-    public CertificateInfo info() throws IOException, java.security.cert.CertificateException {
-        return CertificateInfo.read(rejectedFile);
+    /** The refused certificate of a problem, if it offers to trust one. */
+    public static Optional<UntrustedCertificate> of(String connector, @Nullable ConnectorProblem problem) {
+        if (problem == null || problem.certificate() == null || !problem.offers(ConnectorProblem.TRUST_CERTIFICATE)) {
+            return Optional.empty();
+        }
+        return Optional.of(new UntrustedCertificate(connector, problem.message(), problem.certificate(),
+            problem.attributes().get(TRUSTED_DIR)));
     }
 
     /**
-     * Trusts the certificate: moves it into the trusted folder.
-     *
-     * @return where it is now
+     * Whether a connector's state now still asks to trust this very certificate: the user approved
+     * these details, so a different certificate (the server changed it, or another server answers)
+     * must not be trusted in their place.
      */
-    public Path trust() throws IOException {
-        Files.createDirectories(trustedDir);
-        Path target = trustedDir.resolve(rejectedFile.getFileName());
-        try {
-            return Files.move(rejectedFile, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            return Files.move(rejectedFile, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static Path trustedDirOf(Path pki) {
-        return pki.resolve("trusted").resolve("certs");
-    }
-
-    private static @Nullable Path newest(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return null;
-        }
-        Path best = null;
-        FileTime bestTime = null;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.der")) {
-            for (Path f : files) {
-                FileTime t = Files.getLastModifiedTime(f);
-                if (bestTime == null || t.compareTo(bestTime) > 0) {
-                    best = f;
-                    bestTime = t;
-                }
-            }
-        } catch (IOException e) {
-            return null;
-        }
-        return best;
+    public boolean stillOffered(@Nullable ConnectorState now) {
+        return of(connector, now).map(u -> u.certificate().equals(certificate)).orElse(false);
     }
 }

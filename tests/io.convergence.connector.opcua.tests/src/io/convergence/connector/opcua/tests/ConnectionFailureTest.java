@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.convergence.api.connector.Connector;
 import io.convergence.api.connector.ConnectorException;
+import io.convergence.api.connector.ConnectorProblem;
 import io.convergence.api.connector.ConnectorState;
 import io.convergence.api.connector.ConnectorState.Status;
 import io.convergence.api.point.PointPath;
@@ -40,6 +41,7 @@ class ConnectionFailureTest {
             ConnectorState s = Fixture.awaitState(c, Status.RECONNECTING, Duration.ofSeconds(20));
             assertTrue(s.detail().contains("cannot connect to opc.tcp://127.0.0.1:" + port), s.detail());
             assertTrue(s.detail().contains("next attempt in"), s.detail());
+            assertEquals(ConnectorProblem.UNREACHABLE, s.problem().type(), s.toString());
             ExecutionException e = assertThrows(ExecutionException.class,
                 () -> c.read(PointPath.parse("a/b")).get(5, TimeUnit.SECONDS));
             assertInstanceOf(ConnectorException.class, e.getCause());
@@ -55,6 +57,7 @@ class ConnectionFailureTest {
         try {
             Connector c = Fixture.startConnector(id, Map.of("endpoint", "http://127.0.0.1:4840", "pkiDir", temp.toString()));
             ConnectorState s = Fixture.awaitState(c, Status.FAILED, Duration.ofSeconds(10));
+            assertEquals(ConnectorProblem.CONFIGURATION, s.problem().type(), s.toString());
             assertTrue(s.detail().contains("'http://127.0.0.1:4840'"), s.detail());
             assertTrue(s.detail().contains("opc.tcp://host:port"), s.detail());
             assertEquals(id, c.id());

@@ -1,7 +1,9 @@
 package io.convergence.connector.opcua.tests;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,8 +20,25 @@ import io.convergence.testing.Osgi;
 /** Listens to the sample bus and keeps, per point, what arrived and when. */
 final class SampleCollector implements AutoCloseable {
 
+    /** One sample as it came over the bus. */
+    record Row(long micros, Object value, Quality quality, boolean gap) {
+    }
+
     /** What one point received. */
     static final class Stats {
+        /** The first samples, in order (enough for any test here). */
+        private final List<Row> rows = new ArrayList<>();
+
+        /** The rows so far, copied. */
+        synchronized List<Row> rows() {
+            return List.copyOf(rows);
+        }
+
+        private synchronized void add(Row r) {
+            if (rows.size() < 10_000) {
+                rows.add(r);
+            }
+        }
         final AtomicLong values = new AtomicLong();
         final AtomicLong gaps = new AtomicLong();
         volatile long lastValueNanos;
@@ -41,6 +60,7 @@ final class SampleCollector implements AutoCloseable {
         long now = System.nanoTime();
         for (int i = 0; i < b.size(); i++) {
             Stats s = stats.computeIfAbsent(b.point(i), p -> new Stats());
+            s.add(new Row(b.timeMicros(i), b.value(i), b.quality(i), b.isGap(i)));
             if (b.isGap(i)) {
                 s.gaps.incrementAndGet();
                 s.lastGapNanos = now;

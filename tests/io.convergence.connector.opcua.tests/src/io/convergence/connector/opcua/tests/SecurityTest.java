@@ -1,6 +1,10 @@
 package io.convergence.connector.opcua.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,11 +14,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.convergence.api.connector.CertificateDetails;
 import io.convergence.api.connector.Connector;
+import io.convergence.api.connector.ConnectorException;
+import io.convergence.api.connector.ConnectorProblem;
 import io.convergence.api.connector.ConnectorState;
 import io.convergence.api.connector.ConnectorState.Status;
 import io.convergence.api.point.PointPath;
@@ -57,7 +65,7 @@ class SecurityTest {
             assertTrue(detail.contains("SHA-1 "), detail);
             assertTrue(detail.contains("move " + pki.resolve("rejected")), detail);
             assertTrue(detail.contains(pki.resolve("trusted").resolve("certs").toString()), detail);
-            assertTrue(detail.contains("connector retries"), detail);
+            assertTrue(detail.contains("the connector connects with it"), detail);
             assertTrue(Files.exists(pki.resolve("own").resolve("cert.der")), "own certificate created");
 
             List<Path> rejected;
@@ -86,6 +94,8 @@ class SecurityTest {
         common.put("pkiDir", temp.resolve("client-pki-user").toString());
         common.put("username", "operator");
         common.put("subscribeAll", false);
+        common.put("allowPasswordWithoutEncryption", true);
+        common.put("maxReconnectDelayMs", 2000);
         try {
             Map<String, Object> right = new HashMap<>(common);
             right.put("password", "operator");
@@ -101,12 +111,82 @@ class SecurityTest {
             wrong.put("password", "not-the-password");
             Connector bad = Fixture.startConnector("opcua-user-bad", wrong);
             ConnectorState f = Fixture.awaitState(bad, Status.FAILED, Duration.ofSeconds(30));
+            assertEquals(ConnectorProblem.AUTHENTICATION, f.problem().type(), f.toString());
             assertTrue(f.detail().contains("rejected user 'operator'"), f.detail());
             assertTrue(f.detail().contains("check username and password"), f.detail());
             assertTrue(!f.detail().contains("not-the-password"), "never shows the password: " + f.detail());
         } finally {
             Fixture.stopConnector("opcua-user-ok");
             Fixture.stopConnector("opcua-user-bad");
+        }
+    }
+
+    @Test
+    void anUntrustedCertificateIsAStructuredProblemWhoseActionTrustsItAndConnects() throws Exception {
+        Path pki = temp.resolve("client-pki-act");
+        String id = "opcua-trust-action";
+        try {
+            Connector c = Fixture.startConnector(id, Map.of("endpoint", plant.endpointUrl(), "pkiDir", pki.toString(),
+                "securityPolicy", "Basic256Sha256", "securityMode", "SignAndEncrypt"));
+            ConnectorState failed = Fixture.awaitState(c, Status.FAILED, Duration.ofSeconds(30));
+            ConnectorProblem problem = failed.problem();
+            assertNotNull(problem, failed.toString());
+            assertEquals(ConnectorProblem.UNTRUSTED_CERTIFICATE, problem.type());
+            assertTrue(problem.offers(ConnectorProblem.TRUST_CERTIFICATE), problem.toString());
+            CertificateDetails cert = problem.certificate();
+            assertNotNull(cert);
+            assertTrue(cert.subject().contains("CN=Convergence simulated plant"), cert.subject());
+            assertTrue(cert.sha256().matches("([0-9A-F]{2}:){31}[0-9A-F]{2}"), cert.sha256());
+            assertTrue(cert.alternativeNames().stream().anyMatch(n -> n.startsWith("urn:")), cert.alternativeNames().toString());
+            // The details are those of the certificate the server presented, the one in rejected/.
+            List<Path> rejected;
+            try (Stream<Path> files = Files.list(pki.resolve("rejected"))) {
+                rejected = files.filter(f -> f.toString().endsWith(".der")).toList();
+            }
+            assertEquals(1, rejected.size(), rejected.toString());
+            assertArrayEquals(Files.readAllBytes(rejected.get(0)), cert.encoded());
+            assertEquals(pki.resolve("trusted").resolve("certs").toString(), problem.attributes().get("trustedDir"));
+
+            ExecutionException unknown = assertThrows(ExecutionException.class,
+                () -> c.act("reboot-server").get(10, TimeUnit.SECONDS));
+            assertInstanceOf(ConnectorException.class, unknown.getCause());
+
+            c.act(ConnectorProblem.TRUST_CERTIFICATE).get(10, TimeUnit.SECONDS);
+            try (Stream<Path> files = Files.list(pki.resolve("trusted").resolve("certs"))) {
+                List<Path> trusted = files.toList();
+                assertEquals(1, trusted.size(), trusted.toString());
+                assertArrayEquals(cert.encoded(), Files.readAllBytes(trusted.get(0)));
+            }
+            try (Stream<Path> files = Files.list(pki.resolve("rejected"))) {
+                assertEquals(0, files.count(), "no longer rejected");
+            }
+            // At once, not at the next probe a longest reconnect delay (30 s) later.
+            ConnectorState ok = Fixture.awaitState(c, Status.CONNECTED, Duration.ofSeconds(15));
+            assertEquals(null, ok.problem());
+            ExecutionException nothingToTrust = assertThrows(ExecutionException.class,
+                () -> c.act(ConnectorProblem.TRUST_CERTIFICATE).get(10, TimeUnit.SECONDS));
+            assertTrue(nothingToTrust.getCause().getMessage().contains("no untrusted server certificate"),
+                nothingToTrust.getCause().getMessage());
+        } finally {
+            Fixture.stopConnector(id);
+        }
+    }
+
+    @Test
+    void aPasswordOverSecurityNoneIsRefusedUnlessTheConfigurationAllowsIt() throws Exception {
+        String id = "opcua-password-in-clear";
+        try {
+            Connector c = Fixture.startConnector(id, Map.of("endpoint", plant.endpointUrl(), "pkiDir",
+                temp.resolve("client-pki-clear").toString(), "username", "operator", "password", "operator"));
+            ConnectorState s = Fixture.awaitState(c, Status.FAILED, Duration.ofSeconds(10));
+            assertEquals(ConnectorProblem.CONFIGURATION, s.problem().type(), s.toString());
+            assertTrue(s.detail().contains("securityPolicy None"), s.detail());
+            assertTrue(s.detail().contains("allowPasswordWithoutEncryption"), s.detail());
+            assertTrue(s.detail().contains("Basic256Sha256"), s.detail());
+            Thread.sleep(1500);
+            assertEquals(Status.FAILED, c.state().status(), "does not try: " + c.state());
+        } finally {
+            Fixture.stopConnector(id);
         }
     }
 }

@@ -72,6 +72,33 @@ class ConnectionFilesTest {
     }
 
     @Test
+    void aPasswordIsSavedEncryptedAndTheRuntimeDecryptsIt() throws Exception {
+        Path config = workspace.resolve("config");
+        ConnectionFiles files = Plant.connectionFiles(config);
+        FormModel form = newForm("line-user");
+        form.set("username", "operator");
+        form.set("password", "operator");
+        form.set("allowPasswordWithoutEncryption", "true");
+
+        SaveResult r = files.save(form, Set.of(), null);
+
+        assertTrue(r.saved(), r.problems().describe());
+        String text = Files.readString(r.file());
+        assertTrue(text.contains("\"password\": {\"encrypted\": \"v1:"), text);
+        assertTrue(!text.contains("\"operator\"}") && text.split("\"operator\"", -1).length == 2,
+            "the user name only, the password never in plain text: " + text);
+        try {
+            ConnectorState s = Plant.awaitState("line-user", Status.CONNECTED, Duration.ofSeconds(30));
+            assertTrue(s.detail().contains("user 'operator'"), "logged in with the decrypted password: " + s.detail());
+            // Edited again, the form shows the password (masked) and saves it encrypted once more.
+            ConnectionConfig saved = config("line-user");
+            assertEquals("operator", FormModel.edit(Plant.opcua(), saved.properties()).value("password"));
+        } finally {
+            files.delete(config("line-user"));
+        }
+    }
+
+    @Test
     void anInvalidNewConnectionIsRefusedAtItsFieldAndNoFileIsWritten() throws Exception {
         Path config = workspace.resolve("config");
         ConnectionFiles files = Plant.connectionFiles(config);

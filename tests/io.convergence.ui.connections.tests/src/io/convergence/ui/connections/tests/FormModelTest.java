@@ -35,9 +35,9 @@ class FormModelTest {
     @Test
     void everyAttributeBecomesAFieldOfTheRightKindInMetaTypeOrderWithTheIdFirst() {
         List<String> ids = type.fields().stream().map(FormField::id).toList();
-        assertEquals(List.of("id", "endpoint", "securityPolicy", "securityMode", "username", "password", "pkiDir",
-            "pathPrefix", "browseRoot", "subscribeAll", "samplingIntervalMs", "publishingIntervalMs", "queueSize",
-            "requestTimeoutMs", "maxReconnectDelayMs"), ids);
+        assertEquals(List.of("id", "endpoint", "securityPolicy", "securityMode", "username", "password",
+            "allowPasswordWithoutEncryption", "pkiDir", "pathPrefix", "browseRoot", "subscribeAll", "samplingIntervalMs",
+            "publishingIntervalMs", "queueSize", "requestTimeoutMs", "maxReconnectDelayMs"), ids);
 
         FormField id = field("id");
         assertEquals("Connector id", id.label());

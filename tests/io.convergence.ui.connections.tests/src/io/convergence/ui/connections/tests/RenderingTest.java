@@ -12,7 +12,6 @@ import java.util.Set;
 
 import io.convergence.api.connector.ConnectorState.Status;
 import io.convergence.testing.ui.Ui;
-import io.convergence.ui.connections.internal.CertificateInfo;
 import io.convergence.ui.connections.internal.ConnectionFiles;
 import io.convergence.ui.connections.internal.ConnectionRow;
 import io.convergence.ui.connections.internal.FormModel;
@@ -135,6 +134,7 @@ class RenderingTest {
             editor.set("queueSize", "ten");
             editor.set("username", "operator");
             editor.set("password", "operator");
+            editor.set("allowPasswordWithoutEncryption", "true");
             editor.save();
             Ui.waitUntil(display, "save refused", Duration.ofSeconds(20), () -> !editor.busy());
             String error = editor.error();
@@ -150,6 +150,7 @@ class RenderingTest {
             Ui.waitUntil(display, "save", Duration.ofSeconds(20), () -> editor.getShell() == null);
             assertTrue(editor.result().saved());
             assertTrue(Files.readString(file).contains("\"queueSize\": 20"), Files.readString(file));
+            assertTrue(Files.readString(file).contains("\"password\": {\"encrypted\": \"v1:"), Files.readString(file));
             assertEquals(Status.CONNECTED, Plant.awaitState("plant", Status.CONNECTED, Duration.ofSeconds(30)).status());
         } finally {
             editor.close();
@@ -172,8 +173,8 @@ class RenderingTest {
     }
 
     private void certificateDialog(Shell shell, ConnectionRow secure) throws Exception {
-        UntrustedCertificate u = UntrustedCertificate.find(secure.detail(), secure.property("pkiDir")).orElseThrow();
-        CertificateDialog d = new CertificateDialog(shell, u, CertificateInfo.read(u.rejectedFile()), secure.id());
+        UntrustedCertificate u = UntrustedCertificate.of(secure.id(), secure.problem()).orElseThrow();
+        CertificateDialog d = new CertificateDialog(shell, u, secure.id());
         d.setBlockOnOpen(false);
         d.open();
         try {

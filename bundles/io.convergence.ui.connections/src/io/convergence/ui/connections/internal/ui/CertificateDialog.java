@@ -1,7 +1,5 @@
 package io.convergence.ui.connections.internal.ui;
 
-import java.io.IOException;
-import java.security.cert.CertificateException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +9,6 @@ import io.convergence.ui.connections.internal.UntrustedCertificate;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IMessageProvider;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -26,8 +23,9 @@ import org.eclipse.swt.widgets.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Shows a refused server certificate (subject, issuer, validity, fingerprints) and trusts it on
- * request by moving it into the trusted folder; the connector then retries by itself.
+ * Shows a refused server certificate (subject, issuer, validity, fingerprints), as the connector
+ * read it from the certificate itself, and asks whether to trust it. Returns {@link #OK} for
+ * "Trust"; the caller then lets the connector trust exactly this certificate.
  */
 public final class CertificateDialog extends TitleAreaDialog {
 
@@ -38,29 +36,13 @@ public final class CertificateDialog extends TitleAreaDialog {
     private final CertificateInfo info;
     private final String connector;
 
-    public CertificateDialog(Shell parent, UntrustedCertificate certificate, CertificateInfo info, String connector) {
+    public CertificateDialog(Shell parent, UntrustedCertificate certificate, String connector) {
         super(parent);
         this.certificate = certificate;
-        this.info = info;
+        this.info = CertificateInfo.of(certificate.certificate());
         this.connector = connector;
         setShellStyle(getShellStyle() | SWT.RESIZE);
         setHelpAvailable(false);
-    }
-
-    /**
-     * Reads the certificate, asks the user, and trusts it if they say so.
-     *
-     * @return whether it was trusted
-     */
-    public static boolean openAndTrust(Shell parent, UntrustedCertificate certificate, String connector) {
-        CertificateInfo info;
-        try {
-            info = certificate.info();
-        } catch (IOException | CertificateException e) {
-            MessageDialog.openError(parent, "Certificate", "Cannot read " + certificate.rejectedFile() + ": " + e.getMessage());
-            return false;
-        }
-        return new CertificateDialog(parent, certificate, info, connector).open() == OK;
     }
 
     @Override
@@ -95,11 +77,15 @@ public final class CertificateDialog extends TitleAreaDialog {
         if (!info.alternativeNames().isEmpty()) {
             row(grid, "Alternative names", String.join(", ", info.alternativeNames()), false, null);
         }
-        row(grid, "Serial number", info.serialNumber(), true, null);
+        if (!info.serialNumber().isEmpty()) {
+            row(grid, "Serial number", info.serialNumber(), true, null);
+        }
         row(grid, "SHA-1", info.sha1(), true, null);
         row(grid, "SHA-256", info.sha256(), true, null);
-        row(grid, "File", info.file().toString(), false, null);
-        row(grid, "Trusting moves it to", certificate.trustedDir().toString(), false, null);
+        String storedIn = certificate.storedIn();
+        if (storedIn != null) {
+            row(grid, "Trusting stores it in", storedIn, false, null);
+        }
         return area;
     }
 
@@ -125,16 +111,5 @@ public final class CertificateDialog extends TitleAreaDialog {
     protected void createButtonsForButtonBar(Composite parent) {
         createButton(parent, IDialogConstants.OK_ID, "Trust", false);
         createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, true);
-    }
-
-    @Override
-    protected void okPressed() {
-        try {
-            certificate.trust();
-        } catch (IOException e) {
-            setErrorMessage("Cannot move " + certificate.rejectedFile() + " to " + certificate.trustedDir() + ": " + e);
-            return;
-        }
-        super.okPressed();
     }
 }

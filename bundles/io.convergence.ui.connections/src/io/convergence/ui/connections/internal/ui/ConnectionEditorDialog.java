@@ -320,7 +320,7 @@ public final class ConnectionEditorDialog extends TitleAreaDialog {
         return testPanel == null ? "" : testPanel.statusText();
     }
 
-    /** The certificate a failed test found untrusted, if any. */
+    /** The certificate a failed test found untrusted, if any (from the connector's structured problem). */
     public @Nullable UntrustedCertificate untrusted() {
         return testPanel == null ? null : testPanel.untrusted();
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.convergence.api.config.ConfigurationService;
 import io.convergence.api.connector.ConnectorState;
+import io.convergence.ui.connections.internal.CertificateTrust;
 import io.convergence.ui.connections.internal.ConfigFileStore;
 import io.convergence.ui.connections.internal.ConnectionConfig;
 import io.convergence.ui.connections.internal.ConnectionFiles;
@@ -141,7 +142,7 @@ public final class ConnectionsPart {
             Map<String, UntrustedCertificate> found = new HashMap<>();
             for (ConnectionRow r : model.rows()) {
                 if (r.status() == ConnectorState.Status.FAILED) {
-                    UntrustedCertificate.find(r.detail(), r.property("pkiDir")).ifPresent(u -> found.put(r.id(), u));
+                    UntrustedCertificate.of(r.id(), r.problem()).ifPresent(u -> found.put(r.id(), u));
                 }
             }
             if (!found.equals(untrusted)) {
@@ -316,14 +317,24 @@ public final class ConnectionsPart {
     private void trustSelected() {
         ConnectionRow r = selected();
         Shell shell = shell();
-        if (r == null || shell == null) {
+        ConnectionsSource s = source;
+        if (r == null || shell == null || s == null) {
             return;
         }
         UntrustedCertificate u = untrusted.get(r.id());
-        if (u != null && CertificateDialog.openAndTrust(shell, u, r.id())) {
-            untrusted = Map.of();
-            untrustedVersion++;
+        if (u == null || new CertificateDialog(shell, u, r.id()).open() != Window.OK) {
+            return;
         }
+        Display display = shell.getDisplay();
+        Job.create("Trusting the certificate of '" + r.id() + "'", monitor -> {
+            String failure = CertificateTrust.trust(s, u);
+            display.asyncExec(() -> {
+                if (failure != null && !shell.isDisposed()) {
+                    MessageDialog.openError(shell, "Trust certificate", failure);
+                }
+            });
+            return Status.OK_STATUS;
+        }).schedule();
     }
 
     private void selectLater(String id) {

@@ -3,6 +3,7 @@ package io.convergence.ui.connections.internal.ui;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import io.convergence.api.connector.ConnectorProblem;
 import io.convergence.api.connector.ConnectorState;
 import io.convergence.ui.connections.internal.ConnectionTester;
 import io.convergence.ui.connections.internal.FormModel;
@@ -13,6 +14,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
@@ -27,7 +29,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The editor's "Test connection" row: runs a {@link ConnectionTester} in a background job, shows
  * its progress and the connector's states as they come, the outcome in the state's colour, and
- * offers to trust a refused server certificate.
+ * offers to trust a refused server certificate: after the user reviewed it, the test runs again
+ * and lets the connector trust exactly that certificate.
  */
 final class TestPanel {
 
@@ -79,6 +82,11 @@ final class TestPanel {
 
     /** Tests the form's connection in the background. */
     void test() {
+        run(null);
+    }
+
+    /** Tests, taking the approved action when the connector asks for it. */
+    private void run(ConnectionTester.@Nullable Approval approval) {
         if (running != null) {
             return;
         }
@@ -88,12 +96,13 @@ final class TestPanel {
         untrusted = null;
         show(trustButton, false);
         show(progress, true);
-        status("Starting a test connector...", null);
+        status(approval == null ? "Starting a test connector..." : "Trusting the certificate and connecting...", null);
         busy.accept(true);
         Job job = Job.create("Testing connection '" + f.id() + "'", monitor -> {
-            TestResult r = tester.test(f, ConnectionTester.TIMEOUT, monitor, s -> display.asyncExec(() -> state(s)));
+            TestResult r = tester.test(f, ConnectionTester.TIMEOUT, monitor, s -> display.asyncExec(() -> state(s)),
+                approval);
             UntrustedCertificate u = r.outcome() == TestResult.Outcome.FAILED
-                ? UntrustedCertificate.find(r.detail(), f.valueOrEmpty("pkiDir")).orElse(null) : null;
+                ? UntrustedCertificate.of(f.id(), r.state()).orElse(null) : null;
             display.asyncExec(() -> done(r, u));
             return Status.OK_STATUS;
         });
@@ -140,10 +149,8 @@ final class TestPanel {
 
     private void trust() {
         UntrustedCertificate u = untrusted;
-        if (u != null && CertificateDialog.openAndTrust(status.getShell(), u, form.get().id())) {
-            untrusted = null;
-            show(trustButton, false);
-            status("Certificate trusted. Test again: the connector retries with it.", ConnectorState.Status.CONNECTED);
+        if (u != null && new CertificateDialog(status.getShell(), u, form.get().id()).open() == Window.OK) {
+            run(new ConnectionTester.Approval(ConnectorProblem.TRUST_CERTIFICATE, u.certificate()));
         }
     }
 
