@@ -56,7 +56,7 @@ final class Args {
                     }
                     values.put(name, value);
                 } else {
-                    throw new UsageException("unknown option '" + a + "' for '" + command + "'" + hint());
+                    throw new UsageException("unknown option '" + shown(a) + "' for '" + command + "'" + hint());
                 }
             } else {
                 operands.add(a);
@@ -86,5 +86,11 @@ final class Args {
 
     String hint() {
         return "; see 'convergence " + command + " --help'";
+    }
+
+    /** A value as a message repeats it: long ones cut, so that the message stays one readable line. */
+    static String shown(String value) {
+        String oneLine = value.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 37) + "...";
     }
 }

@@ -15,12 +15,16 @@ import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code convergence} command line inside the headless runtime. Exit codes: 0 success, 1 the
  * command failed (one line on standard error says why), 2 the command line was not understood.
  */
 public final class CliApplication implements IApplication {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CliApplication.class);
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final AtomicReference<Runnable> stopper = new AtomicReference<>();
@@ -74,6 +78,13 @@ public final class CliApplication implements IApplication {
             return 2;
         } catch (CommandException e) {
             err.println("convergence " + name + ": error: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            // A defect, not the user's doing: still one line and a failing exit code (the platform
+            // would print the stack trace and exit with 0); the trace goes to the log.
+            LOG.debug("'{}' failed", name, e);
+            err.println("convergence " + name + ": internal error: " + e
+                + " (CONVERGENCE_LOG_LEVEL=debug shows where)");
             return 1;
         }
     }

@@ -57,7 +57,7 @@ final class DemoCommand implements Command {
             return 0;
         }
         if (!args.operands().isEmpty()) {
-            throw new UsageException("unexpected argument '" + args.operands().get(0) + "' for 'demo'" + args.hint());
+            throw new UsageException("unexpected argument '" + Args.shown(args.operands().get(0)) + "' for 'demo'" + args.hint());
         }
         if (!args.flag("headless")) {
             throw new UsageException("the headless runtime has no window: use 'convergence demo' for the workbench, or add --headless");

@@ -162,9 +162,20 @@ final class HistoryCommand implements Command {
         if (v == null) {
             return "";
         }
-        if (v instanceof String s) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
+        if (v instanceof Double d) {
+            return num(d);
         }
-        return v.toString();
+        return text(v.toString());
+    }
+
+    /**
+     * A text cell: quoted, and made inert for spreadsheets. A cell that starts with {@code = + - @}, a
+     * tab or a carriage return is run as a formula by common spreadsheets, and the texts come from
+     * devices and servers, so such a cell gets a leading apostrophe, which spreadsheets read as "text
+     * follows". Numbers are written by {@link #num} and never pass here.
+     */
+    static String text(String s) {
+        String inert = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        return "\"" + inert.replace("\"", "\"\"") + "\"";
     }
 }

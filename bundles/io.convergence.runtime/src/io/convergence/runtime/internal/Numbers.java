@@ -1,24 +1,36 @@
 package io.convergence.runtime.internal;
 
-/** Whole-number options with a range, and clear messages when they are not. */
+import java.math.BigInteger;
+
+/** Whole-number options with a range, and clear messages when they are not, however many digits they have. */
 final class Numbers {
 
     private Numbers() {
     }
 
     static int parseInt(String option, String text, int min, int max) throws UsageException {
-        long v = parseLong(option, text);
-        if (v < min || v > max) {
-            throw new UsageException("--" + option + " " + text + ": expected a whole number from " + min + " to " + max);
-        }
-        return (int) v;
+        return (int) parseLong(option, text, min, max);
     }
 
     static long parseLong(String option, String text) throws UsageException {
-        try {
-            return Long.parseLong(text.trim().replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + option + " " + text + ": expected a whole number");
+        return parseLong(option, text, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    static long parseLong(String option, String text, long min, long max) throws UsageException {
+        String t = text.trim().replace("_", "");
+        if (!t.matches("[+-]?\\d+")) {
+            throw new UsageException("--" + option + " " + Args.shown(text) + ": expected a whole number"
+                + range(min, max));
         }
+        BigInteger v = new BigInteger(t);
+        if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw new UsageException("--" + option + " " + Args.shown(text) + ": out of range; expected a whole number"
+                + range(min, max));
+        }
+        return v.longValueExact();
+    }
+
+    private static String range(long min, long max) {
+        return min == Long.MIN_VALUE && max == Long.MAX_VALUE ? " that fits in 64 bits" : " from " + min + " to " + max;
     }
 }

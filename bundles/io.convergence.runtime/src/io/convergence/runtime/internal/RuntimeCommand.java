@@ -57,7 +57,7 @@ final class RuntimeCommand implements Command {
             return 0;
         }
         if (!args.operands().isEmpty()) {
-            throw new UsageException("unexpected argument '" + args.operands().get(0) + "' for 'runtime'" + args.hint());
+            throw new UsageException("unexpected argument '" + Args.shown(args.operands().get(0)) + "' for 'runtime'" + args.hint());
         }
         String endpoint = args.value("connect");
         if (endpoint == null) {
@@ -113,21 +113,31 @@ final class RuntimeCommand implements Command {
 
     /** Checks the endpoint URL's form before anything starts. */
     static void checkEndpoint(String endpoint) throws UsageException {
+        String shown = Args.shown(endpoint);
         URI uri;
         try {
             uri = new URI(endpoint);
         } catch (URISyntaxException e) {
-            throw new UsageException("--connect " + endpoint + ": not a URL (" + e.getReason()
+            throw new UsageException("--connect " + shown + ": not a URL (" + e.getReason()
                 + "); expected opc.tcp://HOST[:PORT][/PATH]");
         }
         if (!"opc.tcp".equalsIgnoreCase(uri.getScheme())) {
-            throw new UsageException("--connect " + endpoint + ": expected a URL starting with opc.tcp://");
+            throw new UsageException("--connect " + shown + ": expected a URL starting with opc.tcp://");
+        }
+        // The port is checked on the text: java.net.URI gives up on a port too large for an int and
+        // then reports no host at all, and it accepts ports above 65535.
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        authority = authority.substring(authority.lastIndexOf('@') + 1);
+        int colon = authority.lastIndexOf(':');
+        if (colon >= 0 && colon > authority.lastIndexOf(']')) {
+            String port = authority.substring(colon + 1);
+            if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+                throw new UsageException("--connect " + shown + ": the port " + Args.shown(port)
+                    + " is not a number from 1 to 65535");
+            }
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new UsageException("--connect " + endpoint + ": no host; expected opc.tcp://HOST[:PORT][/PATH]");
-        }
-        if (uri.getRawAuthority() != null && uri.getPort() == -1 && uri.getRawAuthority().contains(":")) {
-            throw new UsageException("--connect " + endpoint + ": the port is not a number from 1 to 65535");
+            throw new UsageException("--connect " + shown + ": no host; expected opc.tcp://HOST[:PORT][/PATH]");
         }
     }
 }
