@@ -16,18 +16,37 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import io.convergence.api.bus.SampleBus;
+import io.convergence.api.cli.Args;
+import io.convergence.api.cli.CliCommand;
+import io.convergence.api.cli.CliContext;
+import io.convergence.api.cli.CommandException;
+import io.convergence.api.cli.Durations;
+import io.convergence.api.cli.UsageException;
 import io.convergence.api.point.PointInfo;
 import io.convergence.api.point.PointRegistry;
 import io.convergence.core.Recorder;
 import io.convergence.core.config.Presets;
 
+import org.jspecify.annotations.Nullable;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
 /**
  * {@code convergence bench ingest}: the full path (OPC UA connector → bus → historian) against a
  * bare Milo client on the same simulated server, in the same run.
  */
-final class BenchCommand implements Command {
+@Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=bench")
+public final class BenchCommand implements CliCommand {
 
     private static final double INTERVAL_MS = 100;
+
+    private final BundleContext bundles;
+
+    @Activate
+    public BenchCommand(BundleContext bundles) {
+        this.bundles = bundles;
+    }
 
     @Override
     public String name() {
@@ -57,18 +76,30 @@ final class BenchCommand implements Command {
     }
 
     @Override
-    public int run(Context ctx, List<String> argv) throws UsageException, CommandException {
+    public int run(CliContext ctx, List<String> argv) throws UsageException, CommandException {
         Args args = new Args(name(), argv, Set.of("points", "for", "data"), Set.of());
         if (args.help()) {
             ctx.out().print(help());
-            return 0;
+            return OK;
         }
-        if (args.operands().size() != 1 || !args.operands().get(0).equals("ingest")) {
-            throw new UsageException("'bench' runs one benchmark: 'bench ingest'" + args.hint());
+        if (args.operands().isEmpty()) {
+            throw new UsageException("'bench' needs a benchmark: ingest" + args.hint());
         }
-        int points = Numbers.parseInt("points", args.value("points", "10000"), 1, 1_000_000);
-        Duration length = Durations.parse("for", args.value("for", "20s"));
-        Path data = args.value("data") == null ? null : Path.of(args.value("data", ""));
+        if (!args.operands().get(0).equals("ingest")) {
+            throw new UsageException("unknown benchmark '" + Args.shown(args.operands().get(0)) + "'; expected ingest"
+                + args.hint());
+        }
+        args.allowOperands(1);
+        int points = args.intValue("points", 10_000, 1, 1_000_000);
+        Duration length = args.duration("for", Duration.ofSeconds(20));
+        @Nullable Path data = args.path("data");
+        if (data != null) {
+            DemoCommand.checkDataFolder(data);
+        }
+        if (ctx.stopRequested()) {
+            ctx.out().println("bench: stopped before it started");
+            return OK;
+        }
         Path temp = null;
         try {
             if (data == null) {
@@ -85,11 +116,13 @@ final class BenchCommand implements Command {
         }
     }
 
-    private int ingest(Context ctx, int points, Duration length, Path data) throws CommandException {
+    private int ingest(CliContext ctx, int points, Duration length, Path data) throws CommandException {
         PrintStream out = ctx.out();
         int port = freePort();
         String endpoint = Presets.simulatorEndpoint(port);
-        try (Services services = new Services(ctx.bundles()); Session session = new Session(services, out)) {
+        try (Services services = new Services(bundles); Session session = new Session(services, out)) {
+            Thread runner = Thread.currentThread();
+            ctx.onStop(runner::interrupt);
             session.configure("bench:historian", Presets.historian(data));
             session.awaitRecording(Duration.ofSeconds(60));
             session.configure("bench:plant", Presets.simulator(port, points, 42, data.resolve("sim-pki")));

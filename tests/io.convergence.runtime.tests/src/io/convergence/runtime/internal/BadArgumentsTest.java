@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,15 +24,8 @@ class BadArgumentsTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(List<String> args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new CliApplication().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private Cli.Result run(List<String> args) {
+        return Cli.run(dir.resolve("home"), args);
     }
 
     /** The reproduced fault: a stack trace and exit code 0. */
@@ -43,7 +33,7 @@ class BadArgumentsTest {
     @Timeout(120)
     void aDurationOfTwentyDigitsIsOneLineAndExitTwo() throws IOException {
         Path data = dir.resolve("demo");
-        Result r = run(List.of("demo", "--headless", "--for", "99999999999999999999s", "--data", data.toString(),
+        Cli.Result r = run(List.of("demo", "--headless", "--for", "99999999999999999999s", "--data", data.toString(),
             "--port", "4999"));
         assertEquals(2, r.code(), r.out() + r.err());
         assertEquals(1, r.err().lines().count(), r.err());
@@ -81,7 +71,7 @@ class BadArgumentsTest {
         List<String> wrong = new ArrayList<>();
         for (Case c : cases) {
             try {
-                Result r = run(c.args());
+                Cli.Result r = run(c.args());
                 if (r.code() != 2 || r.err().lines().count() != 1 || !r.err().contains(c.option())
                     || r.err().contains("Exception") || !r.out().isEmpty()) {
                     wrong.add(c + " -> exit " + r.code() + ": " + r.err() + r.out());

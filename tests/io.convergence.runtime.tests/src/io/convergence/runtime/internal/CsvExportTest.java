@@ -3,9 +3,6 @@ package io.convergence.runtime.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -35,12 +32,9 @@ class CsvExportTest {
     Path dir;
 
     private String export(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new CliApplication().run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        Cli.Result r = Cli.run(dir.resolve("home"), args);
+        assertEquals(0, r.code(), r.err());
+        return r.out();
     }
 
     @Test
@@ -56,6 +50,7 @@ class CsvExportTest {
             h.append(b.build());
         }
 
+        FolderState before = FolderState.of(dir);
         String texts = export("history", "--data", dir.toString(), "export", TEXT.toString());
         assertTrue(texts.startsWith("time,value,quality\n"), texts);
         for (String c : List.of("=", "+", "-", "@", "\t", "\r")) {
@@ -78,5 +73,6 @@ class CsvExportTest {
 
         String buckets = export("history", "--data", dir.toString(), "export", NUMBER.toString(), "--bucket", "1h");
         assertTrue(buckets.lines().skip(1).findFirst().orElse("").contains(",-1.5,"), buckets);
+        assertEquals("", FolderState.of(dir).differenceFrom(before), "history reads without writing");
     }
 }

@@ -1,4 +1,4 @@
-package io.convergence.runtime.internal;
+package io.convergence.api.cli;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,20 +14,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations such as {@code 20s}, {@code 5m}, {@code 1h30m}, and times such as {@code -1h} or ISO-8601.
- * Values are computed exactly (no floating point, no silent overflow) and checked against a range, so
- * that a number too large for what it describes is a usage error rather than a failure later on.
+ * Durations such as {@code 20s}, {@code 5m}, {@code 1h30m} or {@code 1.5h}, and times such as
+ * {@code -1h} or ISO-8601, as every command reads them. Values are computed exactly (no floating
+ * point, no silent overflow) and checked against a range, so that a number too large for what it
+ * describes is a usage error rather than a failure later on.
+ *
+ * @since 1.0
  */
-final class Durations {
+public final class Durations {
 
     /** The longest duration accepted unless a command says otherwise: far more than any run or range. */
-    static final Duration MAX = Duration.ofDays(36_500);
+    public static final Duration MAX = Duration.ofDays(36_500);
 
     /** The earliest time accepted: the historians' range starts at year 1. */
-    static final Instant EARLIEST = LocalDate.of(1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    public static final Instant EARLIEST = LocalDate.of(1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
     /** The end of the latest time accepted (exclusive): the historians' range ends with year 9999. */
-    static final Instant LATEST = LocalDate.of(10_000, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    public static final Instant LATEST = LocalDate.of(10_000, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
     private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
@@ -35,13 +38,19 @@ final class Durations {
     private Durations() {
     }
 
-    /** Parses a duration of at most {@link #MAX}; a bare number counts seconds. */
-    static Duration parse(String option, String text) throws UsageException {
+    /**
+     * Parses a duration of at most {@link #MAX}; a bare number counts seconds.
+     *
+     * @param option the option's name without dashes, for messages
+     * @param text the value as typed
+     * @throws UsageException if it is not a duration or too long; the message names the option
+     */
+    public static Duration parse(String option, String text) throws UsageException {
         return parse(option, text, MAX);
     }
 
     /** Parses a duration of at most {@code max}; a bare number counts seconds. */
-    static Duration parse(String option, String text, Duration max) throws UsageException {
+    public static Duration parse(String option, String text, Duration max) throws UsageException {
         String t = text.trim().toLowerCase(Locale.ROOT);
         BigDecimal nanos = BigDecimal.ZERO;
         if (t.matches("\\d+")) {
@@ -77,9 +86,14 @@ final class Durations {
 
     /**
      * {@code now}, {@code -1h} (relative to now), an ISO instant, a local date-time or a date, from
-     * year 1 to year 9999.
+     * year 1 to year 9999 (what historians store).
+     *
+     * @param option the option's name without dashes, for messages
+     * @param text the value as typed
+     * @param now the time {@code now} and relative times refer to
+     * @throws UsageException if it is not a time or out of range; the message names the option
      */
-    static Instant time(String option, String text, Instant now) throws UsageException {
+    public static Instant time(String option, String text, Instant now) throws UsageException {
         String t = text.trim();
         Instant result;
         if (t.equalsIgnoreCase("now")) {
@@ -116,7 +130,7 @@ final class Durations {
     }
 
     /** A duration as the options write it, rounded down to seconds: {@code 45s}, {@code 5m30s}, {@code 2h}, {@code 36500d}. */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long s = d.toSeconds();
         if (s >= 86_400 && s % 86_400 == 0) {
             return (s / 86_400) + "d";
