@@ -55,15 +55,16 @@ public final class BenchCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "measure ingest: connector, bus and historian against a bare Milo client";
+        return "measure ingest (against a bare Milo client) or start-up (against a JVM printing hello)";
     }
 
     @Override
     public String help() {
         return """
             usage: convergence bench ingest [--points N] [--for DURATION] [--data DIR]
+                   convergence bench startup [--runs N] [--no-cache]
 
-            Starts the simulated plant with N extra points, each changing every 100 ms, then measures
+            ingest: starts the simulated plant with N extra points, each changing every 100 ms, then measures
               (b) the full path: OPC UA connector -> sample bus -> historian (durable appends), and
               (a) a bare Milo client subscribed to the same nodes with the same intervals,
             each for DURATION after a warm-up. The last line reads
@@ -72,24 +73,68 @@ public final class BenchCommand implements CliCommand {
               --points N        extra simulated points (default 10000)
               --for DURATION    measuring time of each phase (default 20s)
               --data DIR        historian folder (default: a temporary folder, deleted afterwards)
+
+            startup: launches 'convergence demo --headless' as a user does, N times, and times each launch
+            to the demo's first stored sample; in the same runs, the same JVM starting and printing
+            hello. A first launch (it makes the start-up caches) is shown apart. The last line reads
+              startup: demo S1 s (median; min ..), hello S2 s (median; min ..), difference S1-S2 s, ratio S1/S2
+
+              --runs N          timed launches of each (default 5)
+              --no-cache        launch without the start-up caches (CONVERGENCE_CACHE=off), to compare
             """;
     }
 
     @Override
     public int run(CliContext ctx, List<String> argv) throws UsageException, CommandException {
-        Args args = new Args(name(), argv, Set.of("points", "for", "data"), Set.of());
+        Args args = new Args(name(), argv, Set.of("points", "for", "data", "runs"), Set.of("no-cache"));
         if (args.help()) {
             ctx.out().print(help());
             return OK;
         }
         if (args.operands().isEmpty()) {
-            throw new UsageException("'bench' needs a benchmark: ingest" + args.hint());
+            throw new UsageException("'bench' needs a benchmark: ingest or startup" + args.hint());
         }
-        if (!args.operands().get(0).equals("ingest")) {
-            throw new UsageException("unknown benchmark '" + Args.shown(args.operands().get(0)) + "'; expected ingest"
+        String which = args.operands().get(0);
+        if (!which.equals("ingest") && !which.equals("startup")) {
+            throw new UsageException("unknown benchmark '" + Args.shown(which) + "'; expected ingest or startup"
                 + args.hint());
         }
         args.allowOperands(1);
+        for (String option : which.equals("ingest") ? List.of("runs", "no-cache") : List.of("points", "for", "data")) {
+            if (args.flag(option)) {
+                throw new UsageException("option --" + option + " is not one of 'bench " + which + "'" + args.hint());
+            }
+        }
+        return which.equals("ingest") ? ingest(ctx, args) : startup(ctx, args);
+    }
+
+    private int startup(CliContext ctx, Args args) throws UsageException, CommandException {
+        int runs = args.intValue("runs", 5, 1, 100);
+        String launcher = System.getProperty("convergence.launcher");
+        if (launcher == null || !Files.isExecutable(Path.of(launcher))) {
+            throw new CommandException("'bench startup' times the launcher script; run it as './convergence bench startup'");
+        }
+        if (ctx.stopRequested()) {
+            ctx.out().println("bench: stopped before it started");
+            return OK;
+        }
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("convergence-bench-startup");
+            Thread runner = Thread.currentThread();
+            ctx.onStop(runner::interrupt);
+            return new StartupBench(Path.of(launcher), Path.of(System.getProperty("java.home"), "bin", "java"), ctx.out())
+                .run(runs, !args.flag("no-cache"), work);
+        } catch (IOException e) {
+            throw new CommandException("bench startup: " + e.getMessage(), e);
+        } finally {
+            if (work != null) {
+                StartupBench.deleteQuietly(work);
+            }
+        }
+    }
+
+    private int ingest(CliContext ctx, Args args) throws UsageException, CommandException {
         int points = args.intValue("points", 10_000, 1, 1_000_000);
         Duration length = args.duration("for", Duration.ofSeconds(20));
         @Nullable Path data = args.path("data");

@@ -15,6 +15,7 @@ import io.convergence.api.cli.CliCommand;
 import io.convergence.api.cli.CliContext;
 import io.convergence.api.cli.CommandException;
 import io.convergence.api.cli.UsageException;
+import io.convergence.core.Recorder;
 import io.convergence.core.config.Presets;
 
 import org.jspecify.annotations.Nullable;
@@ -70,6 +71,7 @@ public final class DemoCommand implements CliCommand {
 
     @Override
     public int run(CliContext ctx, List<String> argv) throws UsageException, CommandException {
+        StartupClock clock = new StartupClock();
         Args args = new Args(name(), argv, Set.of("for", "data", "port", "points", "seed", "config"), Set.of("headless"));
         if (args.help()) {
             ctx.out().print(help());
@@ -100,12 +102,17 @@ public final class DemoCommand implements CliCommand {
             ctx.out().println("demo: simulated plant at " + endpoint + ", historian in " + data.toAbsolutePath());
             session.configure("demo:historian", Presets.historian(data));
             session.awaitRecording(Duration.ofSeconds(60));
+            clock.mark("historian");
             if (config != null) {
                 session.configureFile(config);
             }
             session.configure("demo:plant", Presets.simulator(port, points, seed, data.resolve("sim-pki")));
+            clock.mark("plant");
+            clock.whenFirstStored(services.await(Recorder.class, "", Duration.ofSeconds(5), "the recorder"), ctx.out(),
+                name());
             session.configure("demo:connector", Presets.opcua("plant", endpoint, data.resolve("pki"), Map.of()));
             session.awaitConnected("plant", endpoint, Duration.ofSeconds(60));
+            clock.mark("connected");
             long lost = session.run(length, "plant");
             return lost == 0 ? OK : CommandException.EXIT_CODE;
         }
