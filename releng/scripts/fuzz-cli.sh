@@ -16,7 +16,7 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [--inputs N] [--seed S] [--log FILE]" >&2; exit 2 ;;
   esac
 done
-mkdir -p "$(dirname "$log")"
+mkdir -p "$(dirname "$log")" "$root/target"
 cd "$root"
 set +e
 ./mvnw -o -B -q verify -pl bundles/io.convergence.runtime,tests/io.convergence.runtime.tests -am \
