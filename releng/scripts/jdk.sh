@@ -2,7 +2,16 @@
 # Order: JAVA_HOME if it is 21+, then the JDKs under the usual install folders, newest first.
 
 _cw_java_major() {
-  # prints the feature version of the java binary given, or nothing
+  # prints the feature version of the java binary given, or nothing. The JDK's 'release' file says
+  # it without starting a JVM (a start per candidate cost about half a second in all); a JDK without
+  # one is asked.
+  local home release
+  home=$(dirname "$(dirname "$1")")
+  release="$home/release"
+  if [ -f "$release" ]; then
+    sed -n 's/^JAVA_VERSION="\(1\.\)\{0,1\}\([0-9][0-9]*\).*/\2/p' "$release" | head -n 1
+    return
+  fi
   "$1" -XshowSettings:properties -version 2>&1 \
     | sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
 }

@@ -29,6 +29,12 @@ code=$(run runtime --connect 'opc.tcp://127.0.0.1:notaport' --for 1s)
 [ "$code" = 2 ] || fail "a malformed URL exited with $code"
 [ "$(wc -l <"$work/err")" -le 1 ] || { cat "$work/err" >&2; fail "a malformed URL printed more than one line"; }
 
+# A number too large for what it describes: one line, exit 2, no stack trace (it used to exit 0).
+code=$(run demo --headless --for 99999999999999999999s --data "$work/never")
+[ "$code" = 2 ] || { cat "$work/out" "$work/err" >&2; fail "a duration too long exited with $code"; }
+[ "$(wc -l <"$work/err")" = 1 ] && ! grep -q 'Exception' "$work/out" "$work/err" && [ ! -e "$work/never" ] \
+  || { cat "$work/out" "$work/err" >&2; fail "a duration too long was not one clear line"; }
+
 code=$(run demo --headless --frobnicate)
 [ "$code" = 2 ] && grep -q "unknown option '--frobnicate'" "$work/err" || fail "an unknown option was not reported"
 

@@ -1,90 +1,47 @@
 package io.convergence.runtime.internal;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The options and operands of one command: {@code --name value}, {@code --name=value} and
- * {@code --flag}. Unknown options and missing values are usage errors that name the command.
+ * {@link io.convergence.api.cli.Args} for {@link FeaturesCommand}, which still runs on the command
+ * line's former interface ({@link Command}) until it moves to the admin bundle as a command service.
  */
 final class Args {
 
-    private final String command;
-    private final Map<String, String> values = new HashMap<>();
-    private final List<String> operands = new ArrayList<>();
+    private final io.convergence.api.cli.Args args;
 
-    /**
-     * @param command the command's name, for messages
-     * @param args what follows the command's name
-     * @param withValue options that take a value
-     * @param flags options that take none
-     */
-    Args(String command, List<String> args, Set<String> withValue, Set<String> flags) throws UsageException {
-        this.command = command;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--")) {
-                operands.addAll(args.subList(i + 1, args.size()));
-                break;
-            }
-            if (a.startsWith("--") || (a.startsWith("-") && a.length() > 1 && !Character.isDigit(a.charAt(1)))) {
-                String name = a.replaceFirst("^--?", "");
-                String value = null;
-                int eq = name.indexOf('=');
-                if (eq >= 0) {
-                    value = name.substring(eq + 1);
-                    name = name.substring(0, eq);
-                }
-                if (name.equals("help") || name.equals("h")) {
-                    values.put("help", "");
-                } else if (flags.contains(name)) {
-                    if (value != null) {
-                        throw new UsageException("option --" + name + " of '" + command + "' takes no value" + hint());
-                    }
-                    values.put(name, "");
-                } else if (withValue.contains(name)) {
-                    if (value == null) {
-                        if (i + 1 >= args.size()) {
-                            throw new UsageException("option --" + name + " of '" + command + "' needs a value" + hint());
-                        }
-                        value = args.get(++i);
-                    }
-                    values.put(name, value);
-                } else {
-                    throw new UsageException("unknown option '" + a + "' for '" + command + "'" + hint());
-                }
-            } else {
-                operands.add(a);
-            }
+    Args(String command, List<String> argv, Set<String> withValue, Set<String> flags) throws UsageException {
+        try {
+            args = new io.convergence.api.cli.Args(command, argv, withValue, flags);
+        } catch (io.convergence.api.cli.UsageException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 
     boolean help() {
-        return values.containsKey("help");
+        return args.help();
     }
 
     boolean flag(String name) {
-        return values.containsKey(name);
+        return args.flag(name);
     }
 
     @Nullable String value(String name) {
-        return values.get(name);
+        return args.value(name);
     }
 
     String value(String name, String fallback) {
-        return values.getOrDefault(name, fallback);
+        return args.value(name, fallback);
     }
 
     List<String> operands() {
-        return operands;
+        return args.operands();
     }
 
     String hint() {
-        return "; see 'convergence " + command + " --help'";
+        return args.hint();
     }
 }

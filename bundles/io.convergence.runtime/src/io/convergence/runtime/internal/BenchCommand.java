@@ -16,18 +16,37 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import io.convergence.api.bus.SampleBus;
+import io.convergence.api.cli.Args;
+import io.convergence.api.cli.CliCommand;
+import io.convergence.api.cli.CliContext;
+import io.convergence.api.cli.CommandException;
+import io.convergence.api.cli.Durations;
+import io.convergence.api.cli.UsageException;
 import io.convergence.api.point.PointInfo;
 import io.convergence.api.point.PointRegistry;
 import io.convergence.core.Recorder;
 import io.convergence.core.config.Presets;
 
+import org.jspecify.annotations.Nullable;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
 /**
  * {@code convergence bench ingest}: the full path (OPC UA connector → bus → historian) against a
  * bare Milo client on the same simulated server, in the same run.
  */
-final class BenchCommand implements Command {
+@Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=bench")
+public final class BenchCommand implements CliCommand {
 
     private static final double INTERVAL_MS = 100;
+
+    private final BundleContext bundles;
+
+    @Activate
+    public BenchCommand(BundleContext bundles) {
+        this.bundles = bundles;
+    }
 
     @Override
     public String name() {
@@ -36,15 +55,16 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "measure ingest: connector, bus and historian against a bare Milo client";
+        return "measure ingest (against a bare Milo client) or start-up (against a JVM printing hello)";
     }
 
     @Override
     public String help() {
         return """
             usage: convergence bench ingest [--points N] [--for DURATION] [--data DIR]
+                   convergence bench startup [--runs N] [--no-cache]
 
-            Starts the simulated plant with N extra points, each changing every 100 ms, then measures
+            ingest: starts the simulated plant with N extra points, each changing every 100 ms, then measures
               (b) the full path: OPC UA connector -> sample bus -> historian (durable appends), and
               (a) a bare Milo client subscribed to the same nodes with the same intervals,
             each for DURATION after a warm-up. The last line reads
@@ -53,22 +73,78 @@ final class BenchCommand implements Command {
               --points N        extra simulated points (default 10000)
               --for DURATION    measuring time of each phase (default 20s)
               --data DIR        historian folder (default: a temporary folder, deleted afterwards)
+
+            startup: launches 'convergence demo --headless' as a user does, N times, and times each launch
+            to the demo's first stored sample; in the same runs, the same JVM starting and printing
+            hello. A first launch (it makes the start-up caches) is shown apart. The last line reads
+              startup: demo S1 s (median; min ..), hello S2 s (median; min ..), difference S1-S2 s, ratio S1/S2
+
+              --runs N          timed launches of each (default 5)
+              --no-cache        launch without the start-up caches (CONVERGENCE_CACHE=off), to compare
             """;
     }
 
     @Override
-    public int run(Context ctx, List<String> argv) throws UsageException, CommandException {
-        Args args = new Args(name(), argv, Set.of("points", "for", "data"), Set.of());
+    public int run(CliContext ctx, List<String> argv) throws UsageException, CommandException {
+        Args args = new Args(name(), argv, Set.of("points", "for", "data", "runs"), Set.of("no-cache"));
         if (args.help()) {
             ctx.out().print(help());
-            return 0;
+            return OK;
         }
-        if (args.operands().size() != 1 || !args.operands().get(0).equals("ingest")) {
-            throw new UsageException("'bench' runs one benchmark: 'bench ingest'" + args.hint());
+        if (args.operands().isEmpty()) {
+            throw new UsageException("'bench' needs a benchmark: ingest or startup" + args.hint());
         }
-        int points = Numbers.parseInt("points", args.value("points", "10000"), 1, 1_000_000);
-        Duration length = Durations.parse("for", args.value("for", "20s"));
-        Path data = args.value("data") == null ? null : Path.of(args.value("data", ""));
+        String which = args.operands().get(0);
+        if (!which.equals("ingest") && !which.equals("startup")) {
+            throw new UsageException("unknown benchmark '" + Args.shown(which) + "'; expected ingest or startup"
+                + args.hint());
+        }
+        args.allowOperands(1);
+        for (String option : which.equals("ingest") ? List.of("runs", "no-cache") : List.of("points", "for", "data")) {
+            if (args.flag(option)) {
+                throw new UsageException("option --" + option + " is not one of 'bench " + which + "'" + args.hint());
+            }
+        }
+        return which.equals("ingest") ? ingest(ctx, args) : startup(ctx, args);
+    }
+
+    private int startup(CliContext ctx, Args args) throws UsageException, CommandException {
+        int runs = args.intValue("runs", 5, 1, 100);
+        String launcher = System.getProperty("convergence.launcher");
+        if (launcher == null || !Files.isExecutable(Path.of(launcher))) {
+            throw new CommandException("'bench startup' times the launcher script; run it as './convergence bench startup'");
+        }
+        if (ctx.stopRequested()) {
+            ctx.out().println("bench: stopped before it started");
+            return OK;
+        }
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("convergence-bench-startup");
+            Thread runner = Thread.currentThread();
+            ctx.onStop(runner::interrupt);
+            return new StartupBench(Path.of(launcher), Path.of(System.getProperty("java.home"), "bin", "java"), ctx.out())
+                .run(runs, !args.flag("no-cache"), work);
+        } catch (IOException e) {
+            throw new CommandException("bench startup: " + e.getMessage(), e);
+        } finally {
+            if (work != null) {
+                StartupBench.deleteQuietly(work);
+            }
+        }
+    }
+
+    private int ingest(CliContext ctx, Args args) throws UsageException, CommandException {
+        int points = args.intValue("points", 10_000, 1, 1_000_000);
+        Duration length = args.duration("for", Duration.ofSeconds(20));
+        @Nullable Path data = args.path("data");
+        if (data != null) {
+            DemoCommand.checkDataFolder(data);
+        }
+        if (ctx.stopRequested()) {
+            ctx.out().println("bench: stopped before it started");
+            return OK;
+        }
         Path temp = null;
         try {
             if (data == null) {
@@ -85,11 +161,13 @@ final class BenchCommand implements Command {
         }
     }
 
-    private int ingest(Context ctx, int points, Duration length, Path data) throws CommandException {
+    private int ingest(CliContext ctx, int points, Duration length, Path data) throws CommandException {
         PrintStream out = ctx.out();
         int port = freePort();
         String endpoint = Presets.simulatorEndpoint(port);
-        try (Services services = new Services(ctx.bundles()); Session session = new Session(services, out)) {
+        try (Services services = new Services(bundles); Session session = new Session(services, out)) {
+            Thread runner = Thread.currentThread();
+            ctx.onStop(runner::interrupt);
             session.configure("bench:historian", Presets.historian(data));
             session.awaitRecording(Duration.ofSeconds(60));
             session.configure("bench:plant", Presets.simulator(port, points, 42, data.resolve("sim-pki")));

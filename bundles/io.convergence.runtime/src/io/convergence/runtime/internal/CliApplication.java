@@ -1,45 +1,41 @@
 package io.convergence.runtime.internal;
 
-import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.jspecify.annotations.Nullable;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
 /**
- * The {@code convergence} command line inside the headless runtime. Exit codes: 0 success, 1 the
- * command failed (one line on standard error says why), 2 the command line was not understood.
+ * The {@code convergence} command line inside the headless runtime: runs {@link CommandLine} on the
+ * process's arguments and streams, and turns Ctrl-C and SIGTERM into the command's stop request.
  */
 public final class CliApplication implements IApplication {
 
-    private final Map<String, Command> commands = new LinkedHashMap<>();
-    private final AtomicReference<Runnable> stopper = new AtomicReference<>();
-    private final CountDownLatch finished = new CountDownLatch(1);
+    /** How long the command line waits for a command that has not been registered yet. */
+    static final Duration WAIT_FOR_COMMANDS = Duration.ofSeconds(1);
 
-    public CliApplication() {
-        for (Command c : List.of(new DemoCommand(), new RuntimeCommand(), new HistoryCommand(), new FeaturesCommand(), new BenchCommand())) {
-            commands.put(c.name(), c);
-        }
-    }
+    private final AtomicReference<@Nullable ProcessContext> running = new AtomicReference<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
 
     @Override
     public Object start(IApplicationContext context) {
         String[] raw = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         context.applicationRunning();
+        ProcessContext ctx = new ProcessContext(System.out, System.err, ProcessContext.defaultHome());
+        running.set(ctx);
         Thread hook = new Thread(this::interrupted, "convergence-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            int code = run(raw == null ? List.of() : Arrays.asList(raw), System.out, System.err);
+        BundleContext bundles = FrameworkUtil.getBundle(CliApplication.class).getBundleContext();
+        try (CommandLine commandLine = new CommandLine(bundles, WAIT_FOR_COMMANDS)) {
+            int code = commandLine.run(raw == null ? List.of() : Arrays.asList(raw), ctx);
             System.out.flush();
             return code;
         } finally {
@@ -52,51 +48,11 @@ public final class CliApplication implements IApplication {
         }
     }
 
-    int run(List<String> argv, PrintStream out, PrintStream err) {
-        List<String> args = new ArrayList<>(argv);
-        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
-            out.print(overview());
-            return args.isEmpty() ? 2 : 0;
-        }
-        String name = args.remove(0);
-        Command c = commands.get(name);
-        if (c == null) {
-            err.println("convergence: unknown command '" + name + "'; commands: " + String.join(", ", commands.keySet())
-                + "; see 'convergence --help'");
-            return 2;
-        }
-        BundleContext bc = FrameworkUtil.getBundle(CliApplication.class).getBundleContext();
-        Path home = Path.of(System.getProperty("convergence.home", System.getProperty("user.home") + "/.convergence"));
-        try {
-            return c.run(new Command.Context(bc, out, home, stopper::set), args);
-        } catch (UsageException e) {
-            err.println("convergence " + name + ": " + e.getMessage());
-            return 2;
-        } catch (CommandException e) {
-            err.println("convergence " + name + ": error: " + e.getMessage());
-            return 1;
-        }
-    }
-
-    private String overview() {
-        StringBuilder b = new StringBuilder("""
-            usage: convergence COMMAND [options]      (convergence COMMAND --help for details)
-
-            Convergence Workbench: plant data (OPC UA) and business data in one place.
-
-            commands:
-            """);
-        for (Command c : commands.values()) {
-            b.append(String.format("  %-9s %s%n", c.name(), c.summary()));
-        }
-        return b.toString();
-    }
-
-    /** Ctrl-C: let the running command print its summary before the process ends. */
+    /** Ctrl-C or SIGTERM: let the running command print its summary before the process ends. */
     private void interrupted() {
-        Runnable r = stopper.get();
-        if (r != null) {
-            r.run();
+        ProcessContext ctx = running.get();
+        if (ctx != null) {
+            ctx.requestStop();
             try {
                 finished.await(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -107,9 +63,9 @@ public final class CliApplication implements IApplication {
 
     @Override
     public void stop() {
-        Runnable r = stopper.get();
-        if (r != null) {
-            r.run();
+        ProcessContext ctx = running.get();
+        if (ctx != null) {
+            ctx.requestStop();
         }
     }
 }

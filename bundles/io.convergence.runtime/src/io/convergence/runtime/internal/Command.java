@@ -3,10 +3,15 @@ package io.convergence.runtime.internal;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.osgi.framework.BundleContext;
 
-/** One sub-command of the command line. */
+/**
+ * The command line's former command interface, still used by {@link FeaturesCommand} (run through
+ * {@link FeaturesCliCommand}) until it moves to the admin bundle as an
+ * {@link io.convergence.api.cli.CliCommand} service.
+ */
 interface Command {
 
     /** The name typed after {@code convergence}. */
@@ -33,6 +38,6 @@ interface Command {
      * @param home the user's Convergence folder (default data folders live there)
      * @param stopper receives a hook to call on Ctrl-C
      */
-    record Context(BundleContext bundles, PrintStream out, Path home, java.util.function.Consumer<Runnable> stopper) {
+    record Context(BundleContext bundles, PrintStream out, Path home, Consumer<Runnable> stopper) {
     }
 }

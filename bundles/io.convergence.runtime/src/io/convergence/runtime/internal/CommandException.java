@@ -2,8 +2,11 @@ package io.convergence.runtime.internal;
 
 import java.io.Serial;
 
-/** A command could not do its work; the message is one clear line. Exit code 1. */
-final class CommandException extends Exception {
+/**
+ * {@link io.convergence.api.cli.CommandException} under the name {@link FeaturesCommand} and
+ * {@link Services} use until features moves to admin.
+ */
+final class CommandException extends io.convergence.api.cli.CommandException {
 
     @Serial
     private static final long serialVersionUID = 1L;

@@ -3,16 +3,36 @@ package io.convergence.runtime.internal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.convergence.api.cli.Args;
+import io.convergence.api.cli.CliCommand;
+import io.convergence.api.cli.CliContext;
+import io.convergence.api.cli.CommandException;
+import io.convergence.api.cli.UsageException;
+import io.convergence.core.Recorder;
 import io.convergence.core.config.Presets;
 
+import org.jspecify.annotations.Nullable;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
 /** {@code convergence demo --headless}: the simulated plant, recorded into the embedded historian. */
-final class DemoCommand implements Command {
+@Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=demo")
+public final class DemoCommand implements CliCommand {
+
+    private final BundleContext bundles;
+
+    @Activate
+    public DemoCommand(BundleContext bundles) {
+        this.bundles = bundles;
+    }
 
     @Override
     public String name() {
@@ -45,43 +65,63 @@ final class DemoCommand implements Command {
               --port PORT       port of the simulated plant's OPC UA server (default 4840, or a free one)
               --points N        extra simulated sensor points, for load (default 0)
               --seed N          random seed of the simulation (default 42)
-              --config FILE     also apply this configuration file (JSON)
+              --config FILE     also apply this configuration file (JSON); checked before anything starts
             """;
     }
 
     @Override
-    public int run(Context ctx, List<String> argv) throws UsageException, CommandException {
+    public int run(CliContext ctx, List<String> argv) throws UsageException, CommandException {
+        StartupClock clock = new StartupClock();
         Args args = new Args(name(), argv, Set.of("for", "data", "port", "points", "seed", "config"), Set.of("headless"));
         if (args.help()) {
             ctx.out().print(help());
-            return 0;
+            return OK;
         }
-        if (!args.operands().isEmpty()) {
-            throw new UsageException("unexpected argument '" + args.operands().get(0) + "' for 'demo'" + args.hint());
-        }
+        args.allowOperands(0);
         if (!args.flag("headless")) {
             throw new UsageException("the headless runtime has no window: use 'convergence demo' for the workbench, or add --headless");
         }
-        Duration length = args.value("for") == null ? null : Durations.parse("for", args.value("for", ""));
-        Path data = Path.of(args.value("data", ctx.home().resolve("demo").toString()));
-        int points = Numbers.parseInt("points", args.value("points", "0"), 0, 1_000_000);
-        long seed = Numbers.parseLong("seed", args.value("seed", "42"));
-        int port = args.value("port") == null ? freeOr(4840) : Numbers.parseInt("port", args.value("port", ""), 1, 65535);
+        @Nullable Duration length = args.duration("for");
+        Path data = args.path("data", ctx.home().resolve("demo"));
+        int points = args.intValue("points", 0, 0, 1_000_000);
+        long seed = args.longValue("seed", 42);
+        int port = args.value("port") == null ? freeOr(4840) : args.intValue("port", 0, 1, 65535);
+        @Nullable Path config = args.path("config");
+        checkDataFolder(data);
         String endpoint = Presets.simulatorEndpoint(port);
 
-        try (Services services = new Services(ctx.bundles()); Session session = new Session(services, ctx.out())) {
-            ctx.stopper().accept(session::stop);
+        try (Services services = new Services(bundles); Session session = new Session(services, ctx.out())) {
+            if (config != null) {
+                ConfigFiles.check(services, config);
+            }
+            if (ctx.stopRequested()) {
+                ctx.out().println("demo: stopped before it started");
+                return OK;
+            }
+            ctx.onStop(session::stop);
             ctx.out().println("demo: simulated plant at " + endpoint + ", historian in " + data.toAbsolutePath());
             session.configure("demo:historian", Presets.historian(data));
             session.awaitRecording(Duration.ofSeconds(60));
-            if (args.value("config") != null) {
-                session.configureFile(Path.of(args.value("config", "")));
+            clock.mark("historian");
+            if (config != null) {
+                session.configureFile(config);
             }
             session.configure("demo:plant", Presets.simulator(port, points, seed, data.resolve("sim-pki")));
+            clock.mark("plant");
+            clock.whenFirstStored(services.await(Recorder.class, "", Duration.ofSeconds(5), "the recorder"), ctx.out(),
+                name());
             session.configure("demo:connector", Presets.opcua("plant", endpoint, data.resolve("pki"), Map.of()));
             session.awaitConnected("plant", endpoint, Duration.ofSeconds(60));
+            clock.mark("connected");
             long lost = session.run(length, "plant");
-            return lost == 0 ? 0 : 1;
+            return lost == 0 ? OK : CommandException.EXIT_CODE;
+        }
+    }
+
+    /** A data folder that exists must be a folder; one that does not is created by the historian. */
+    static void checkDataFolder(Path data) throws CommandException {
+        if (Files.exists(data) && !Files.isDirectory(data)) {
+            throw new CommandException("--data " + Args.shown(data.toString()) + " is a file, not a folder");
         }
     }
 

@@ -9,19 +9,38 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.convergence.api.cli.Args;
+import io.convergence.api.cli.CliCommand;
+import io.convergence.api.cli.CliContext;
+import io.convergence.api.cli.CommandException;
+import io.convergence.api.cli.UsageException;
 import io.convergence.api.historian.Bucket;
 import io.convergence.api.historian.Historian;
 import io.convergence.api.historian.HistorianException;
 import io.convergence.api.historian.PointSummary;
 import io.convergence.api.point.PointPath;
-import io.convergence.api.point.Sample;
-import io.convergence.historian.duckdb.DuckDbHistorianStore;
-import io.convergence.historian.duckdb.StoreOptions;
+import io.convergence.api.point.SampleBatch;
 
-/** {@code convergence history --data DIR list | export POINT}: what a historian folder holds. */
-final class HistoryCommand implements Command {
+import org.jspecify.annotations.Nullable;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@code convergence history list | export POINT}: what a historian holds, read through the
+ * {@link Historian} service, so any backend can be listed and exported.
+ */
+@Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=history")
+public final class HistoryCommand implements CliCommand {
 
     private static final int PAGE = 100_000;
+
+    private final BundleContext bundles;
+
+    @Activate
+    public HistoryCommand(BundleContext bundles) {
+        this.bundles = bundles;
+    }
 
     @Override
     public String name() {
@@ -38,12 +57,16 @@ final class HistoryCommand implements Command {
         return """
             usage: convergence history --data DIR list
                    convergence history --data DIR export POINT [--from TIME] [--to TIME] [--bucket DURATION]
+                   convergence history --config FILE list | export POINT ...
 
               list     every recorded point with its sample count and first and last time
               export   one point's samples as CSV on standard output: time,value,quality;
                        with --bucket, one row per bucket: start,count,min,max,avg,first,last,bad
+                       (texts that a spreadsheet would run as a formula get a leading ')
 
-              --data DIR         the historian folder of a demo or runtime (required)
+              --data DIR         the historian folder of a demo or runtime, opened read-only
+              --config FILE      instead of --data: a configuration file that sets up the historian
+                                 to read (any backend, e.g. a database server)
               --from TIME        start, inclusive: 2026-11-26T08:00:00Z, 2026-11-26T09:00 (local), -1h, now
                                  (default: the point's first sample)
               --to TIME          end, exclusive (default: after the point's last sample)
@@ -52,15 +75,17 @@ final class HistoryCommand implements Command {
     }
 
     @Override
-    public int run(Context ctx, List<String> argv) throws UsageException, CommandException {
-        Args args = new Args(name(), argv, Set.of("data", "from", "to", "bucket"), Set.of());
+    public int run(CliContext ctx, List<String> argv) throws UsageException, CommandException {
+        Args args = new Args(name(), argv, Set.of("data", "config", "from", "to", "bucket"), Set.of());
         if (args.help()) {
             ctx.out().print(help());
-            return 0;
+            return OK;
         }
         List<String> ops = args.operands();
-        if (args.value("data") == null) {
-            throw new UsageException("'history' needs --data DIR" + args.hint());
+        @Nullable Path data = args.path("data");
+        @Nullable Path config = args.path("config");
+        if ((data == null) == (config == null)) {
+            throw new UsageException("'history' needs --data DIR or --config FILE (one of them)" + args.hint());
         }
         if (ops.isEmpty() || !(ops.get(0).equals("list") || ops.get(0).equals("export"))) {
             throw new UsageException("'history' needs 'list' or 'export POINT'" + args.hint());
@@ -70,35 +95,37 @@ final class HistoryCommand implements Command {
             throw new UsageException(export ? "'history export' takes exactly one POINT" + args.hint()
                 : "'history list' takes no argument" + args.hint());
         }
-        PointPath point = null;
+        @Nullable PointPath point = null;
         if (export) {
             try {
                 point = PointPath.parse(ops.get(1));
             } catch (IllegalArgumentException e) {
-                throw new UsageException("POINT " + ops.get(1) + ": " + e.getMessage());
+                throw new UsageException("POINT " + Args.shown(ops.get(1)) + ": " + e.getMessage());
             }
         }
         Instant now = Instant.now();
-        Instant from = args.value("from") == null ? null : Durations.time("from", args.value("from", ""), now);
-        Instant to = args.value("to") == null ? null : Durations.time("to", args.value("to", ""), now);
-        Duration bucket = args.value("bucket") == null ? null : Durations.parse("bucket", args.value("bucket", ""));
-        if (bucket != null && bucket.isZero()) {
-            throw new UsageException("--bucket must be longer than zero");
+        @Nullable Instant from = args.time("from", now);
+        @Nullable Instant to = args.time("to", now);
+        @Nullable Duration bucket = args.duration("bucket");
+        if (bucket != null && bucket.compareTo(Duration.ofMillis(1)) < 0) {
+            throw new UsageException("--bucket " + Args.shown(args.value("bucket", "")) + ": at least 1ms");
         }
-        Path data = Path.of(args.value("data", ""));
-        if (!Files.isDirectory(data)) {
-            throw new CommandException("data folder " + data.toAbsolutePath() + " does not exist");
+        if (data != null && !Files.isDirectory(data)) {
+            throw new CommandException("data folder " + data.toAbsolutePath() + (Files.exists(data)
+                ? " is a file, not a folder" : " does not exist"));
         }
+        String where = data != null ? "--data " + data : "--config " + config;
 
-        // Read-only and without the OSGi component: works beside a stopped runtime, and says so
-        // clearly when a running one holds the folder.
-        try (DuckDbHistorianStore h = DuckDbHistorianStore.open(data, StoreOptions.readOnlyDefaults())) {
-            if (export) {
-                export(ctx.out(), h, data, point, from, to, bucket);
+        try (Services services = new Services(bundles);
+             HistorianLease lease = data != null ? HistorianLease.forFolder(services, data)
+                 : HistorianLease.forFile(services, config)) {
+            Historian h = lease.historian();
+            if (point != null) {
+                export(ctx.out(), h, where, point, from, to, bucket);
             } else {
                 list(ctx.out(), h);
             }
-            return 0;
+            return OK;
         } catch (HistorianException e) {
             throw new CommandException(e.getMessage(), e);
         }
@@ -116,11 +143,11 @@ final class HistoryCommand implements Command {
         out.printf(Locale.ROOT, "%d points, %d samples%n", points.size(), total);
     }
 
-    private static void export(PrintStream out, Historian h, Path data, PointPath point, Instant from, Instant to,
-                               Duration bucket) throws HistorianException, CommandException {
+    private static void export(PrintStream out, Historian h, String where, PointPath point, @Nullable Instant from,
+                               @Nullable Instant to, @Nullable Duration bucket) throws HistorianException, CommandException {
         PointSummary summary = h.points().stream().filter(p -> p.point().equals(point)).findFirst()
-            .orElseThrow(() -> new CommandException("no point '" + point + "' in " + data.toAbsolutePath()
-                + "; 'convergence history --data " + data + " list' shows the recorded points"));
+            .orElseThrow(() -> new CommandException("no point '" + point + "' in " + where
+                + "; 'convergence history " + where + " list' shows the recorded points"));
         Instant start = from != null ? from : summary.first();
         Instant end = to != null ? to : summary.last().plusNanos(1_000);
         if (bucket != null) {
@@ -132,25 +159,14 @@ final class HistoryCommand implements Command {
             return;
         }
         out.println("time,value,quality");
-        Instant cursor = start;
-        int seenAtCursor = 0;
-        while (true) {
-            List<Sample> page = h.samples(point, cursor, end, PAGE + seenAtCursor);
-            int skip = seenAtCursor;
-            for (Sample s : page) {
-                if (skip > 0 && s.time().equals(cursor)) {
-                    skip--;
-                    continue;
-                }
-                out.printf(Locale.ROOT, "%s,%s,%s%n", s.time(), value(s.value()), s.quality());
-            }
-            if (page.size() < PAGE + seenAtCursor) {
-                return;
-            }
-            Instant last = page.get(page.size() - 1).time();
-            int atLast = (int) page.stream().filter(s -> s.time().equals(last)).count();
-            seenAtCursor = last.equals(cursor) ? seenAtCursor + atLast : atLast;
-            cursor = last;
+        h.read(List.of(point), start, end, PAGE, batch -> rows(out, batch));
+    }
+
+    private static void rows(PrintStream out, SampleBatch batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            String t = batch.text(i);
+            String value = t != null ? text(t) : num(batch.number(i));
+            out.printf(Locale.ROOT, "%s,%s,%s%n", batch.time(i), value, batch.quality(i));
         }
     }
 
@@ -158,13 +174,14 @@ final class HistoryCommand implements Command {
         return Double.isNaN(d) ? "" : Double.toString(d);
     }
 
-    private static String value(Object v) {
-        if (v == null) {
-            return "";
-        }
-        if (v instanceof String s) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return v.toString();
+    /**
+     * A text cell: quoted, and made inert for spreadsheets. A cell that starts with {@code = + - @}, a
+     * tab or a carriage return is run as a formula by common spreadsheets, and the texts come from
+     * devices and servers, so such a cell gets a leading apostrophe, which spreadsheets read as "text
+     * follows". Numbers are written by {@link #num} and never pass here.
+     */
+    static String text(String s) {
+        String inert = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        return "\"" + inert.replace("\"", "\"\"") + "\"";
     }
 }

@@ -9,10 +9,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.convergence.api.cli.Args;
+import io.convergence.api.cli.CliCommand;
+import io.convergence.api.cli.CliContext;
+import io.convergence.api.cli.CommandException;
+import io.convergence.api.cli.UsageException;
 import io.convergence.core.config.Presets;
 
+import org.jspecify.annotations.Nullable;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
 /** {@code convergence runtime --connect opc.tcp://…}: record every variable of an OPC UA server. */
-final class RuntimeCommand implements Command {
+@Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=runtime")
+public final class RuntimeCommand implements CliCommand {
+
+    private final BundleContext bundles;
+
+    @Activate
+    public RuntimeCommand(BundleContext bundles) {
+        this.bundles = bundles;
+    }
 
     @Override
     public String name() {
@@ -55,7 +73,7 @@ final class RuntimeCommand implements Command {
     }
 
     @Override
-    public int run(Context ctx, List<String> argv) throws UsageException, CommandException {
+    public int run(CliContext ctx, List<String> argv) throws UsageException, CommandException {
         if (argv.stream().anyMatch(a -> a.equals("--password") || a.startsWith("--password="))) {
             throw new UsageException("--password is not accepted: a password on the command line is visible to other "
                 + "users and kept in the shell's history; use --password-file FILE, the environment variable "
@@ -67,20 +85,19 @@ final class RuntimeCommand implements Command {
             Set.of("allow-password-without-encryption"));
         if (args.help()) {
             ctx.out().print(help());
-            return 0;
+            return OK;
         }
-        if (!args.operands().isEmpty()) {
-            throw new UsageException("unexpected argument '" + args.operands().get(0) + "' for 'runtime'" + args.hint());
-        }
+        args.allowOperands(0);
         String endpoint = args.value("connect");
         if (endpoint == null) {
             throw new UsageException("'runtime' needs --connect opc.tcp://HOST[:PORT][/PATH]" + args.hint());
         }
         checkEndpoint(endpoint);
-        Duration length = args.value("for") == null ? null : Durations.parse("for", args.value("for", ""));
-        Duration timeout = Durations.parse("timeout", args.value("timeout", "20s"));
-        Path data = Path.of(args.value("data", ctx.home().resolve("runtime").toString()));
-        Path pki = Path.of(args.value("pki", ctx.home().resolve("pki").toString()));
+        @Nullable Duration length = args.duration("for");
+        Duration timeout = args.duration("timeout", Duration.ofSeconds(20));
+        Path data = args.path("data", ctx.home().resolve("runtime"));
+        Path pki = args.path("pki", ctx.home().resolve("pki"));
+        @Nullable Path config = args.path("config");
         Map<String, Object> extra = security(args);
         if (args.value("user") != null) {
             extra.put("username", args.value("user", ""));
@@ -96,9 +113,17 @@ final class RuntimeCommand implements Command {
         if (args.value("prefix") != null) {
             extra.put("pathPrefix", args.value("prefix", ""));
         }
+        DemoCommand.checkDataFolder(data);
 
-        try (Services services = new Services(ctx.bundles()); Session session = new Session(services, ctx.out())) {
-            ctx.stopper().accept(session::stop);
+        try (Services services = new Services(bundles); Session session = new Session(services, ctx.out())) {
+            if (config != null) {
+                ConfigFiles.check(services, config);
+            }
+            if (ctx.stopRequested()) {
+                ctx.out().println("runtime: stopped before it started");
+                return OK;
+            }
+            ctx.onStop(session::stop);
             ctx.out().println("runtime: connecting to " + endpoint + ", historian in " + data.toAbsolutePath());
             if ("None".equals(extra.get("securityPolicy"))) {
                 ctx.out().println("warning: security None: the connection to " + endpoint + " is neither signed nor "
@@ -108,13 +133,13 @@ final class RuntimeCommand implements Command {
             }
             session.configure("runtime:historian", Presets.historian(data));
             session.awaitRecording(Duration.ofSeconds(60));
-            if (args.value("config") != null) {
-                session.configureFile(Path.of(args.value("config", "")));
+            if (config != null) {
+                session.configureFile(config);
             }
             session.configure("runtime:connector", Presets.opcua("server", endpoint, pki, extra));
             session.awaitConnected("server", endpoint, timeout);
             long lost = session.run(length, "server");
-            return lost == 0 ? 0 : 1;
+            return lost == 0 ? OK : CommandException.EXIT_CODE;
         }
     }
 
@@ -122,11 +147,11 @@ final class RuntimeCommand implements Command {
         Map<String, Object> extra = new LinkedHashMap<>();
         String policy = args.value("security", "None");
         if (!policy.equals("None") && !policy.equals("Basic256Sha256")) {
-            throw new UsageException("--security " + policy + ": expected None or Basic256Sha256");
+            throw new UsageException("--security " + Args.shown(policy) + ": expected None or Basic256Sha256");
         }
         String mode = args.value("mode", policy.equals("None") ? "None" : "SignAndEncrypt");
         if (!Set.of("None", "Sign", "SignAndEncrypt").contains(mode) || policy.equals("None") != mode.equals("None")) {
-            throw new UsageException("--mode " + mode + ": expected Sign or SignAndEncrypt with --security Basic256Sha256"
+            throw new UsageException("--mode " + Args.shown(mode) + ": expected Sign or SignAndEncrypt with --security Basic256Sha256"
                 + " (and no --mode with None)");
         }
         extra.put("securityPolicy", policy);
@@ -139,21 +164,31 @@ final class RuntimeCommand implements Command {
 
     /** Checks the endpoint URL's form before anything starts. */
     static void checkEndpoint(String endpoint) throws UsageException {
+        String shown = Args.shown(endpoint);
         URI uri;
         try {
             uri = new URI(endpoint);
         } catch (URISyntaxException e) {
-            throw new UsageException("--connect " + endpoint + ": not a URL (" + e.getReason()
+            throw new UsageException("--connect " + shown + ": not a URL (" + e.getReason()
                 + "); expected opc.tcp://HOST[:PORT][/PATH]");
         }
         if (!"opc.tcp".equalsIgnoreCase(uri.getScheme())) {
-            throw new UsageException("--connect " + endpoint + ": expected a URL starting with opc.tcp://");
+            throw new UsageException("--connect " + shown + ": expected a URL starting with opc.tcp://");
+        }
+        // The port is checked on the text: java.net.URI gives up on a port too large for an int and
+        // then reports no host at all, and it accepts ports above 65535.
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        authority = authority.substring(authority.lastIndexOf('@') + 1);
+        int colon = authority.lastIndexOf(':');
+        if (colon >= 0 && colon > authority.lastIndexOf(']')) {
+            String port = authority.substring(colon + 1);
+            if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+                throw new UsageException("--connect " + shown + ": the port " + Args.shown(port)
+                    + " is not a number from 1 to 65535");
+            }
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new UsageException("--connect " + endpoint + ": no host; expected opc.tcp://HOST[:PORT][/PATH]");
-        }
-        if (uri.getRawAuthority() != null && uri.getPort() == -1 && uri.getRawAuthority().contains(":")) {
-            throw new UsageException("--connect " + endpoint + ": the port is not a number from 1 to 65535");
+            throw new UsageException("--connect " + shown + ": no host; expected opc.tcp://HOST[:PORT][/PATH]");
         }
     }
 }

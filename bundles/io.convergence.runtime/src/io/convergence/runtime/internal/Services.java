@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.convergence.api.cli.Durations;
+
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
@@ -45,19 +47,30 @@ final class Services implements AutoCloseable {
      * reason.
      */
     <T> T await(Class<T> type, String filter, Duration timeout, String what) throws CommandException {
+        ServiceReference<T> ref = awaitReference(type, filter, timeout, what);
+        T s = context.getService(ref);
+        if (s == null) {
+            throw new CommandException(what + " went away as it started");
+        }
+        return s;
+    }
+
+    /** Like {@link #await}, for the service's reference (its properties), without getting the service. */
+    <T> ServiceReference<T> awaitReference(Class<T> type, String filter, Duration timeout, String what)
+        throws CommandException {
         ServiceTracker<T, T> t = track(type, filter);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            T s = t.getService();
-            if (s != null) {
-                return s;
+            ServiceReference<T> r = t.getServiceReference();
+            if (r != null) {
+                return r;
             }
             Optional<String> failure = firstFailure();
             if (failure.isPresent()) {
                 throw new CommandException(failure.get());
             }
             try {
-                Thread.sleep(50);
+                Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CommandException("interrupted while waiting for " + what);
@@ -65,6 +78,33 @@ final class Services implements AutoCloseable {
         }
         throw new CommandException(what + " did not start within " + Durations.format(timeout)
             + " (see the log above for why)");
+    }
+
+    /** The highest service id given so far: services registered later have higher ones. */
+    long highestServiceId() {
+        long max = 0;
+        try {
+            ServiceReference<?>[] all = context.getAllServiceReferences(null, null);
+            for (ServiceReference<?> r : all == null ? new ServiceReference<?>[0] : all) {
+                max = Math.max(max, (Long) r.getProperty(org.osgi.framework.Constants.SERVICE_ID));
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return max;
+    }
+
+    /** Whether a service matching an LDAP filter body such as {@code service.id=42} is registered. */
+    boolean registered(String filterBody) {
+        try {
+            return context.getAllServiceReferences(null, "(" + filterBody + ")") != null;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(filterBody, e);
+        }
+    }
+
+    BundleContext context() {
+        return context;
     }
 
     <T> @Nullable T get(Class<T> type) {
@@ -84,19 +124,30 @@ final class Services implements AutoCloseable {
             }
             for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
                 if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION && c.failure != null) {
-                    return Optional.of(rootMessage(c.failure));
+                    String why = rootMessage(c.failure);
+                    // Our exceptions name what and where; anything else gets the component's name.
+                    String what = d.configurationPid.length > 0 ? "configuration " + d.configurationPid[0] : d.name;
+                    return Optional.of(ours(c.failure) ? why : what + ": could not start: " + why);
                 }
             }
         }
         return Optional.empty();
     }
 
-    /** The most specific message in a stack trace text: the last "Caused by:" line, or the first line. */
+    /**
+     * The message that explains a stack trace text best: the deepest exception of ours (those say what
+     * is wrong and where, in the user's words), else the deepest cause, else the first line.
+     */
     static String rootMessage(String trace) {
         String best = trace.lines().findFirst().orElse(trace);
+        boolean ours = best.startsWith("io.convergence.");
         for (String line : trace.lines().toList()) {
             if (line.startsWith("Caused by: ")) {
-                best = line.substring("Caused by: ".length());
+                String cause = line.substring("Caused by: ".length());
+                if (cause.startsWith("io.convergence.") || !ours) {
+                    best = cause;
+                    ours = cause.startsWith("io.convergence.");
+                }
             }
         }
         int colon = best.indexOf(": ");
@@ -104,6 +155,11 @@ final class Services implements AutoCloseable {
             best = best.substring(colon + 2);
         }
         return best;
+    }
+
+    /** Whether the deepest exception of ours explains a failure (see {@link #rootMessage}). */
+    private static boolean ours(String trace) {
+        return trace.startsWith("io.convergence.") || trace.contains("\nCaused by: io.convergence.");
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.convergence.runtime.internal;
 
 import java.io.Serial;
 
-/** The command line was not understood; the message says what and how to get help. Exit code 2. */
-final class UsageException extends Exception {
+/** {@link io.convergence.api.cli.UsageException} under the name {@link FeaturesCommand} uses until it moves to admin. */
+final class UsageException extends io.convergence.api.cli.UsageException {
 
     @Serial
     private static final long serialVersionUID = 1L;

@@ -3,12 +3,9 @@ package io.convergence.runtime.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,21 +21,14 @@ class CommandLineTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new CliApplication().run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private Cli.Result run(String... args) {
+        return Cli.run(dir.resolve("home"), args);
     }
 
     @Test
     void demoRecordsThePlantAndHistoryShowsIt() throws Exception {
         Path data = dir.resolve("demo");
-        Result demo = run("demo", "--headless", "--for", "6s", "--data", data.toString(), "--port", "" + freePort());
+        Cli.Result demo = run("demo", "--headless", "--for", "6s", "--data", data.toString(), "--port", "" + freePort());
         assertEquals(0, demo.code(), demo.err() + demo.out());
         assertTrue(demo.out().contains("connection=CONNECTED"), demo.out());
         Matcher m = Pattern.compile("summary: points=(\\d+) samples=(\\d+) rate=\\d+/s lost=(\\d+)").matcher(demo.out());
@@ -48,7 +38,7 @@ class CommandLineTest {
         assertEquals("0", m.group(3), "nothing lost");
 
         // The demo's historian closes its folder asynchronously after the command returns.
-        Result list = run("history", "--data", data.toString(), "list");
+        Cli.Result list = run("history", "--data", data.toString(), "list");
         for (int i = 0; i < 100 && list.err().contains("in use by another historian in this process"); i++) {
             Thread.sleep(100);
             list = run("history", "--data", data.toString(), "list");
@@ -56,27 +46,27 @@ class CommandLineTest {
         assertEquals(0, list.code(), list.err());
         assertTrue(list.out().contains("acme/lyon/packaging/line1/filler/vibration"), list.out());
 
-        Result csv = run("history", "--data", data.toString(), "export", "acme/lyon/packaging/line1/filler/vibration",
+        Cli.Result csv = run("history", "--data", data.toString(), "export", "acme/lyon/packaging/line1/filler/vibration",
             "--bucket", "1s");
         assertEquals(0, csv.code(), csv.err());
         List<String> lines = csv.out().lines().toList();
         assertEquals("start,count,min,max,avg,first,last,bad", lines.get(0));
         assertTrue(lines.size() >= 4, "a row per second: " + csv.out());
 
-        Result raw = run("history", "--data", data.toString(), "export", "acme/lyon/packaging/line1/filler/state");
+        Cli.Result raw = run("history", "--data", data.toString(), "export", "acme/lyon/packaging/line1/filler/state");
         assertEquals(0, raw.code(), raw.err());
         assertEquals("time,value,quality", raw.out().lines().findFirst().orElse(""));
         assertTrue(raw.out().contains("\"running\"") || raw.out().contains("\"idle\"") || raw.out().contains("\"down\""),
             raw.out());
 
-        Result unknown = run("history", "--data", data.toString(), "export", "acme/nowhere");
+        Cli.Result unknown = run("history", "--data", data.toString(), "export", "acme/nowhere");
         assertEquals(1, unknown.code());
         assertTrue(unknown.err().contains("no point 'acme/nowhere'"), unknown.err());
     }
 
     @Test
     void unreachableEndpointIsOneClearLine() throws Exception {
-        Result r = run("runtime", "--connect", "opc.tcp://127.0.0.1:" + freePort() + "/nothing", "--timeout", "4s",
+        Cli.Result r = run("runtime", "--connect", "opc.tcp://127.0.0.1:" + freePort() + "/nothing", "--timeout", "4s",
             "--data", dir.resolve("rt").toString(), "--pki", dir.resolve("pki").toString());
         assertEquals(1, r.code(), r.out() + r.err());
         assertEquals(1, r.err().lines().count(), r.err());
@@ -85,20 +75,20 @@ class CommandLineTest {
 
     @Test
     void badCommandLinesAreUsageErrors() {
-        Result url = run("runtime", "--connect", "http://example");
+        Cli.Result url = run("runtime", "--connect", "http://example");
         assertEquals(2, url.code());
         assertTrue(url.err().contains("expected a URL starting with opc.tcp://"), url.err());
-        Result port = run("runtime", "--connect", "opc.tcp://host:notaport");
+        Cli.Result port = run("runtime", "--connect", "opc.tcp://host:notaport");
         assertEquals(2, port.code(), port.err());
-        Result option = run("demo", "--headless", "--colour", "red");
+        Cli.Result option = run("demo", "--headless", "--colour", "red");
         assertEquals(2, option.code());
         assertTrue(option.err().contains("unknown option '--colour' for 'demo'"), option.err());
-        Result duration = run("demo", "--headless", "--for", "soon");
+        Cli.Result duration = run("demo", "--headless", "--for", "soon");
         assertEquals(2, duration.code());
         assertTrue(duration.err().contains("expected a duration"), duration.err());
-        Result command = run("frobnicate");
+        Cli.Result command = run("frobnicate");
         assertEquals(2, command.code());
-        Result help = run("history", "--help");
+        Cli.Result help = run("history", "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("usage: convergence history"), help.out());
     }
@@ -109,13 +99,13 @@ class CommandLineTest {
         byte[] garbage = new byte[65536];
         new java.util.Random(7).nextBytes(garbage);
         Files.write(bad.resolve("historian.duckdb"), garbage);
-        Result r = run("history", "--data", bad.toString(), "list");
+        Cli.Result r = run("history", "--data", bad.toString(), "list");
         assertEquals(1, r.code(), r.out() + r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("not a readable historian database"), r.err());
         assertTrue(java.util.Arrays.equals(garbage, Files.readAllBytes(bad.resolve("historian.duckdb"))), "left as it was");
 
-        Result missing = run("history", "--data", dir.resolve("nothing-here").toString(), "list");
+        Cli.Result missing = run("history", "--data", dir.resolve("nothing-here").toString(), "list");
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("does not exist"), missing.err());
     }

@@ -74,6 +74,11 @@ public final class DuckDbHistorianComponent {
         @AttributeDefinition(name = "Threads", description = "Threads the database may use for one query.",
             min = "1")
         int threads() default 2;
+
+        @AttributeDefinition(name = "Read-only", description = "Open an existing database without writing"
+            + " anything, for reading history (the folder must hold one, and no other process may be writing"
+            + " it); appends and retention are refused.")
+        boolean readOnly() default false;
     }
 
     private final DuckDbHistorianStore store;
@@ -97,7 +102,7 @@ public final class DuckDbHistorianComponent {
         }
         StoreOptions options;
         try {
-            options = new StoreOptions(false, config.memoryLimitMb(), config.threads());
+            options = new StoreOptions(config.readOnly(), config.memoryLimitMb(), config.threads());
         } catch (IllegalArgumentException e) {
             throw new HistorianException("configuration " + PID + ": " + e.getMessage(), e);
         }
@@ -115,7 +120,7 @@ public final class DuckDbHistorianComponent {
             props.put("service.description", "Embedded historian (DuckDB) in " + opened.dataDir());
             store = opened;
             registration = context.registerService(Historian.class, opened, props);
-            retention = config.retentionDays() > 0 ? startRetention(Duration.ofDays(config.retentionDays())) : null;
+            retention = config.retentionDays() > 0 && !config.readOnly() ? startRetention(Duration.ofDays(config.retentionDays())) : null;
         } catch (HistorianException | RuntimeException e) {
             opened.close();
             throw e;
