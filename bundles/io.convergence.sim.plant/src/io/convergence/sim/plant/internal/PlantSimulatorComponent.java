@@ -154,6 +154,8 @@ public final class PlantSimulatorComponent implements PlantSimulator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Hands the account of the last seconds to the plan before the plant goes.
+        server.follow(null);
         server.close();
         LOG.info("Simulated plant at {} stopped", server.endpointUrl());
     }
