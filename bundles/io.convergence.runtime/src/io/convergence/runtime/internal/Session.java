@@ -131,15 +131,21 @@ final class Session implements AutoCloseable {
      * Prints a status line a second until {@code length} is over (or forever when it is null, until
      * {@link #stop()}), then flushes the recorder and prints the summary.
      *
+     * @param connectorId the connector whose state is the line's {@code connection=}
+     * @param others further connectors, each shown as {@code id=STATE}
      * @return the number of samples lost
      */
-    long run(@Nullable Duration length, @Nullable String connectorId) throws CommandException {
+    long run(@Nullable Duration length, @Nullable String connectorId, String... others) throws CommandException {
         Recorder rec = require(recorder);
         Historian hist = require(historian);
         SampleBus bus = services.await(SampleBus.class, "", Duration.ofSeconds(5), "the sample bus");
         PointRegistry registry = services.await(PointRegistry.class, "", Duration.ofSeconds(5), "the point registry");
         ServiceTracker<Connector, Connector> connector = connectorId == null ? null
             : services.track(Connector.class, "(" + Connector.ID_PROPERTY + "=" + connectorId + ")");
+        java.util.Map<String, ServiceTracker<Connector, Connector>> more = new java.util.LinkedHashMap<>();
+        for (String id : others) {
+            more.put(id, services.track(Connector.class, "(" + Connector.ID_PROPERTY + "=" + id + ")"));
+        }
         long publishedAtStart = bus.statistics().publishedSamples();
         RecorderStatus startStatus = rec.status();
         long start = System.nanoTime();
@@ -161,8 +167,14 @@ final class Session implements AutoCloseable {
                 RecorderStatus st = rec.status();
                 Connector c = connector == null ? null : connector.getService();
                 String state = c == null ? "-" : c.state().status().toString();
-                out.printf(Locale.ROOT, "%s  points=%d  samples/s=%,.0f  stored=%,d  connection=%s%s%n",
+                StringBuilder moreStates = new StringBuilder();
+                more.forEach((id, t) -> {
+                    Connector o = t.getService();
+                    moreStates.append("  ").append(id).append('=').append(o == null ? "-" : o.state().status().toString());
+                });
+                out.printf(Locale.ROOT, "%s  points=%d  samples/s=%,.0f  stored=%,d  connection=%s%s%s%n",
                     LocalTime.now().format(CLOCK), registry.points().size(), rate, storedBefore + st.stored(), state,
+                    moreStates,
                     st.lastError() == null || st.failedAppends() == startStatus.failedAppends() ? ""
                         : "  historian-error=\"" + st.lastError() + "\"");
                 if (now >= end) {

@@ -100,7 +100,7 @@ public final class ErpComponent implements SimulatedErp {
     public ErpComponent(BundleContext context, Config config) throws Exception {
         this.settings = ErpSettings.from(config);
         long begin = System.nanoTime();
-        this.ownerPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        this.ownerPassword = randomSecret();
         this.anchor = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Path dir = settings.dataDir();
         this.tempBaseDir = dir == null;
@@ -121,7 +121,7 @@ public final class ErpComponent implements SimulatedErp {
                 return null;
             });
             s = Server.createTcpServer("-tcpPort", Integer.toString(settings.port()), "-tcpDaemon", "-ifExists",
-                "-baseDir", baseDir.toString(), "-tcpPassword", HexFormat.of().formatHex(new SecureRandom().generateSeed(16)))
+                "-baseDir", baseDir.toString(), "-tcpPassword", randomSecret())
                 .start();
             this.owner = c;
             this.server = s;
@@ -150,8 +150,19 @@ public final class ErpComponent implements SimulatedErp {
             deleteTemp();
             throw e;
         }
+        String bind = System.getProperty("h2.bindAddress", "");
+        if (!bind.equals("127.0.0.1") && !bind.equals("localhost") && !bind.equals("::1")) {
+            LOG.warn("The simulated ERP's database listens on every interface (H2 refuses clients from other hosts); "
+                + "start the JVM with -Dh2.bindAddress=127.0.0.1 to listen on loopback only");
+        }
         LOG.info("Simulated ERP serving {} as {} (seed {}, work centre {}), started in {} ms", jdbcUrl, settings.user(),
             settings.seed(), MasterData.LINE_ID, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+    }
+
+    private static String randomSecret() {
+        byte[] b = new byte[16];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
     }
 
     /** Opens the database afresh as its owner and creates the schema, the reporting user and the master data. */
