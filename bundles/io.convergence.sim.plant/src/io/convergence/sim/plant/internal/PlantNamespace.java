@@ -82,6 +82,13 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
         return ticks;
     }
 
+    /** Sets the model's clock before its first tick. */
+    void startClock(long millis) {
+        synchronized (lock) {
+            model.startClock(millis);
+        }
+    }
+
     /** Makes the line follow a plan from the next tick on, or stop following one (null). */
     void follow(@Nullable LinePlan plan) {
         synchronized (lock) {

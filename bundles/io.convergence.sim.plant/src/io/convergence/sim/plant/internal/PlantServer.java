@@ -137,6 +137,11 @@ final class PlantServer implements AutoCloseable {
         return namespace.ticks();
     }
 
+    /** Sets the model's clock before its first tick; see {@link PlantModel#startClock(long)}. */
+    void startClock(long millis) {
+        namespace.startClock(millis);
+    }
+
     /** Makes the line follow a plan from the next tick on, or stop following one (null). */
     void follow(@Nullable LinePlan plan) {
         namespace.follow(plan);

@@ -105,6 +105,8 @@ public final class PlantSimulatorComponent implements PlantSimulator {
             settings.tickMs(), System.currentTimeMillis());
         this.paths = paths(model);
         this.server = PlantServer.start(settings, model);
+        // The server took seconds to start: the clock starts with the ticks, so values carry their real time.
+        server.startClock(System.currentTimeMillis());
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "convergence-sim-tick");
             t.setDaemon(true);

@@ -54,17 +54,18 @@ class PlantRunsTheErpOrdersTest {
             owner.createStatement().executeUpdate("UPDATE production_order SET state = 'cancelled'"
                 + " WHERE state IN ('planned', 'released')");
             owner.createStatement().executeUpdate("UPDATE material_definition SET setup_s = 3 WHERE id = 'SODA-033'");
-            insertOrder(owner, "T-1", "WATER-050", 60, -3);
-            insertOrder(owner, "T-2", "WATER-050", 40, -2);
-            insertOrder(owner, "T-3", "SODA-033", 40, -1);
+            insertOrder(owner, "T-1", "WATER-050", 30, -3);
+            insertOrder(owner, "T-2", "WATER-050", 20, -2);
+            insertOrder(owner, "T-3", "SODA-033", 20, -1);
             owner.commit();
         }
         Thread.sleep(1500); // the ERP reads its orders for the line once a second
         PlantSimulator plant = startPlant();
 
         try (Connection c = ErpFixture.connect(erp.jdbcUrl(), "erp", "erp-secret")) {
+            // About 10 s of work; the filler's own stops (a jam lasts up to 3 minutes) may add to it.
             waitFor(c, "SELECT COUNT(*) FROM production_order WHERE id LIKE 'T-%' AND state = 'completed'", 3L,
-                Duration.ofSeconds(90));
+                Duration.ofSeconds(240));
             List<List<Object>> o = rows(c, "SELECT id, actual_start, actual_end FROM production_order WHERE id LIKE 'T-%'"
                 + " ORDER BY id");
             assertEquals(o.get(0).get(2), o.get(1).get(1), "T-2 starts when T-1 ends");
@@ -95,6 +96,10 @@ class PlantRunsTheErpOrdersTest {
             OpcUaClient client = connect(plant);
             try {
                 assertEquals(12, read(client, FILLER + "downReason"), "no orders");
+                NodeId speed = new NodeId(client.getNamespaceTable().getIndex(PlantSimulator.NAMESPACE_URI), FILLER + "speed");
+                Instant stamped = client.readValue(0.0, TimestampsToReturn.Both, speed).getSourceTime().getJavaInstant();
+                assertTrue(Math.abs(Duration.between(stamped, Instant.now()).toMillis()) < 1500,
+                    "values carry the time they are published at (the plant's clock): " + stamped);
                 Instant now = Instant.now();
                 try (Connection owner = erp.openAsOwner();
                      PreparedStatement p = owner.prepareStatement("INSERT INTO planned_stop (id, work_center_id, kind,"

@@ -24,7 +24,7 @@ public final class PlantModel {
 
     private final long seed;
     private final long tickMs;
-    private final long startMillis;
+    private long startMillis;
     private @Nullable LineController line;
     private final List<MachineModel> machines;
     private final SensorBank sensors;
@@ -113,6 +113,20 @@ public final class PlantModel {
     /** The controller running the line's plan, if it follows one. */
     public @Nullable LineController line() {
         return line;
+    }
+
+    /**
+     * Sets the clock's time before the first step, for a plant whose ticks begin later than the
+     * model was built (a server takes seconds to start): its values then carry the times they are
+     * published at.
+     *
+     * @throws IllegalStateException once the model has stepped
+     */
+    public void startClock(long millis) {
+        if (ticks != 0) {
+            throw new IllegalStateException("the clock runs already: " + ticks + " ticks taken");
+        }
+        startMillis = millis;
     }
 
     /** The model's clock: the start time plus the ticks taken, epoch milliseconds. */
