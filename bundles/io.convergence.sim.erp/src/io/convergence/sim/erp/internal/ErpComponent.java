@@ -24,7 +24,6 @@ import io.convergence.sim.plant.internal.model.PlantLayout;
 
 import org.h2.tools.DeleteDbFiles;
 import org.h2.tools.Server;
-import org.jspecify.annotations.Nullable;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
@@ -291,10 +290,5 @@ public final class ErpComponent implements SimulatedErp {
         p.setProperty("user", OWNER);
         p.setProperty("password", ownerPassword);
         return org.h2.Driver.load().connect(jdbcUrl, p);
-    }
-
-    /** Where the database's files are (a temporary folder when it lives in memory). */
-    @Nullable Path dataDir() {
-        return settings.dataDir();
     }
 }

@@ -149,7 +149,8 @@ class PlantRunsTheErpOrdersTest {
         p.put("port", port);
         p.put("pkiDir", pki.toString());
         Osgi.config(ErpFixture.PLANT_PID, p);
-        return Osgi.await(PlantSimulator.class, "(port=" + port + ")", Duration.ofSeconds(30));
+        // A loaded machine may take a minute to make the server's certificate and start Milo.
+        return Osgi.await(PlantSimulator.class, "(port=" + port + ")", Duration.ofSeconds(90));
     }
 
     private static OpcUaClient connect(PlantSimulator plant) throws Exception {
