@@ -4,13 +4,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Configuration documents for the usual setups: historian, simulated plant, OPC UA connector. */
+/**
+ * Configuration documents for the usual setups: historian, simulated plant and ERP, OPC UA and SQL
+ * connectors.
+ */
 public final class Presets {
 
     public static final String HISTORIAN_PID = "io.convergence.historian.duckdb";
     public static final String SIMULATOR_PID = "io.convergence.sim.plant";
     public static final String OPCUA_FACTORY = "io.convergence.connector.opcua";
     public static final String SIM_PATH = "convergence-sim";
+    public static final String ERP_PID = "io.convergence.sim.erp";
+    public static final String SQL_FACTORY = "io.convergence.connector.sql";
+    /** The simulated ERP's reporting account. */
+    public static final String ERP_USER = "erp";
 
     private Presets() {
     }
@@ -34,5 +41,48 @@ public final class Presets {
             pkiDir.toAbsolutePath().toString());
         props.putAll(extra);
         return Json.write(Map.of(OPCUA_FACTORY, List.of(props)));
+    }
+
+    /** The simulated ERP on a port of 127.0.0.1, its reporting account with this password. */
+    public static String erp(int port, long seed, String password) {
+        return Json.write(Map.of(ERP_PID, Json.object("port", port, "seed", seed, "user", ERP_USER, "password", password,
+            "zone", "Europe/Paris")));
+    }
+
+    /** The JDBC URL of the simulated ERP on a port of 127.0.0.1. */
+    public static String erpUrl(int port) {
+        return "jdbc:h2:tcp://127.0.0.1:" + port + "/mem:erp";
+    }
+
+    /**
+     * A SQL connector instance for the simulated ERP's schema (docs/analytics/erp-schema.md): every kind
+     * of business record, the growing tables read by their change column, and two points per line,
+     * the order running on it and its product.
+     */
+    public static String sqlErp(String id, String url, String user, String password) {
+        Map<String, Object> props = Json.object("id", id, "url", url, "username", user, "password", password,
+            "pollSeconds", 2,
+            "productsQuery", "SELECT id, name, unit, ideal_cycle_s AS ideal_cycle_seconds, setup_s AS changeover_seconds,"
+                + " unit_cost, price, currency FROM material_definition",
+            "workCentersQuery", "SELECT id, name, equipment_path AS path, cost_rate_per_hour, currency FROM work_center",
+            "ordersQuery", "SELECT id, material_id AS product_id, work_center_id, quantity, due_time, planned_start,"
+                + " planned_end, actual_start, actual_end, state, row_version FROM production_order",
+            "ordersChangeColumn", "row_version",
+            "shiftsQuery", "SELECT id, name, work_center_id, start_time, end_time, time_zone AS zone, row_version FROM shift",
+            "shiftsChangeColumn", "row_version",
+            "plannedStopsQuery", "SELECT id, work_center_id, kind, reason_code, start_time, end_time, description,"
+                + " row_version FROM planned_stop",
+            "plannedStopsChangeColumn", "row_version",
+            "reasonCodesQuery", "SELECT code, text, loss_category AS category, planned FROM reason_code",
+            "tariffQuery", "SELECT id, name, start_time, end_time, price_per_kwh, currency, row_version FROM energy_tariff",
+            "tariffChangeColumn", "row_version",
+            "pointQueries", List.of(
+                "SELECT w.equipment_path || '/order' AS path, o.id AS point_value, o.actual_start AS sample_time,"
+                    + " 'production order running on the line (ERP)' AS description"
+                    + " FROM work_center w LEFT JOIN production_order o ON o.work_center_id = w.id AND o.state = 'running'",
+                "SELECT w.equipment_path || '/product' AS path, o.material_id AS point_value, o.actual_start AS sample_time,"
+                    + " 'product of the order running on the line (ERP)' AS description"
+                    + " FROM work_center w LEFT JOIN production_order o ON o.work_center_id = w.id AND o.state = 'running'"));
+        return Json.write(Map.of(SQL_FACTORY, List.of(props)));
     }
 }

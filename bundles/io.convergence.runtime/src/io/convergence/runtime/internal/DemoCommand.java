@@ -50,8 +50,9 @@ public final class DemoCommand implements CliCommand {
             usage: convergence demo [--workspace DIR] [--clean]
                    convergence demo --headless [--for DURATION] [--data DIR] [--port PORT] [--points N] [--seed N] [--config FILE]
 
-            Starts the simulated packaging line (an embedded OPC UA server), connects the OPC UA
-            connector to it and records every value into the embedded historian.
+            Starts the simulated packaging line (an embedded OPC UA server) and the simulated ERP
+            whose orders it runs (an H2 database on loopback), connects the OPC UA connector to the
+            line and the SQL connector to the ERP, and records every value into the embedded historian.
 
             Without --headless it opens the workbench on it (workspace ~/.convergence/demo-workspace,
             or --workspace DIR; --clean forgets the remembered window layout).
@@ -89,6 +90,12 @@ public final class DemoCommand implements CliCommand {
         @Nullable Path config = args.path("config");
         checkDataFolder(data);
         String endpoint = Presets.simulatorEndpoint(port);
+        int erpPort = freeOr(9092);
+        String erpUrl = Presets.erpUrl(erpPort);
+        // The simulated ERP's reporting password lives as long as this run.
+        byte[] secret = new byte[12];
+        new java.security.SecureRandom().nextBytes(secret);
+        String erpPassword = java.util.HexFormat.of().formatHex(secret);
 
         try (Services services = new Services(bundles); Session session = new Session(services, ctx.out())) {
             if (config != null) {
@@ -99,21 +106,26 @@ public final class DemoCommand implements CliCommand {
                 return OK;
             }
             ctx.onStop(session::stop);
-            ctx.out().println("demo: simulated plant at " + endpoint + ", historian in " + data.toAbsolutePath());
+            ctx.out().println("demo: simulated plant at " + endpoint + ", simulated ERP at " + erpUrl + ", historian in "
+                + data.toAbsolutePath());
             session.configure("demo:historian", Presets.historian(data));
             session.awaitRecording(Duration.ofSeconds(60));
             clock.mark("historian");
             if (config != null) {
                 session.configureFile(config);
             }
+            // The ERP first: the line follows its plan from its first tick.
+            session.configure("demo:erp", Presets.erp(erpPort, seed, erpPassword));
             session.configure("demo:plant", Presets.simulator(port, points, seed, data.resolve("sim-pki")));
             clock.mark("plant");
             clock.whenFirstStored(services.await(Recorder.class, "", Duration.ofSeconds(5), "the recorder"), ctx.out(),
                 name());
             session.configure("demo:connector", Presets.opcua("plant", endpoint, data.resolve("pki"), Map.of()));
+            session.configure("demo:erp-connector", Presets.sqlErp("erp", erpUrl, Presets.ERP_USER, erpPassword));
             session.awaitConnected("plant", endpoint, Duration.ofSeconds(60));
             clock.mark("connected");
-            long lost = session.run(length, "plant");
+            session.awaitConnected("erp", erpUrl, Duration.ofSeconds(60));
+            long lost = session.run(length, "plant", "erp");
             return lost == 0 ? OK : CommandException.EXIT_CODE;
         }
     }

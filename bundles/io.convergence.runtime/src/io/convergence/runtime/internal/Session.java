@@ -157,14 +157,20 @@ final class Session implements AutoCloseable {
      * {@link #stop()}), then stops the sources, waits for the recorder, ends the recorded series and
      * prints the summary.
      *
+     * @param connectorId the connector whose state is the line's {@code connection=}
+     * @param others further connectors, each shown as {@code id=STATE}
      * @return the number of samples lost
      */
-    long run(@Nullable Duration length, @Nullable String connectorId) throws CommandException {
+    long run(@Nullable Duration length, @Nullable String connectorId, String... others) throws CommandException {
         require(recorders);
         SampleBus bus = services.await(SampleBus.class, "", Duration.ofSeconds(5), "the sample bus");
         PointRegistry registry = services.await(PointRegistry.class, "", Duration.ofSeconds(5), "the point registry");
         ServiceTracker<Connector, Connector> connector = connectorId == null ? null
             : services.track(Connector.class, "(" + Connector.ID_PROPERTY + "=" + connectorId + ")");
+        java.util.Map<String, ServiceTracker<Connector, Connector>> more = new java.util.LinkedHashMap<>();
+        for (String id : others) {
+            more.put(id, services.track(Connector.class, "(" + Connector.ID_PROPERTY + "=" + id + ")"));
+        }
         long start = System.nanoTime();
         long end = length == null ? Long.MAX_VALUE : start + length.toNanos();
         long lastPublished = bus.statistics().publishedSamples();
@@ -185,9 +191,14 @@ final class Session implements AutoCloseable {
                 points = registry.points().size();
                 Connector c = connector == null ? null : connector.getService();
                 String state = c == null ? "-" : c.state().status().toString();
-                out.printf(Locale.ROOT, "%s  points=%d  samples/s=%,.0f  stored=%,d  connection=%s%s%n",
+                StringBuilder moreStates = new StringBuilder();
+                more.forEach((id, t) -> {
+                    Connector o = t.getService();
+                    moreStates.append("  ").append(id).append('=').append(o == null ? "-" : o.state().status().toString());
+                });
+                out.printf(Locale.ROOT, "%s  points=%d  samples/s=%,.0f  stored=%,d  connection=%s%s%s%n",
                     LocalTime.now().format(CLOCK), points, rate, storedBefore + stored(recorder().status()), state,
-                    trouble(recorder().status()));
+                    moreStates, trouble(recorder().status()));
                 if (now >= end) {
                     break;
                 }

@@ -30,7 +30,8 @@ class CommandLineTest {
         Path data = dir.resolve("demo");
         Cli.Result demo = run("demo", "--headless", "--for", "6s", "--data", data.toString(), "--port", "" + freePort());
         assertEquals(0, demo.code(), demo.err() + demo.out());
-        assertTrue(demo.out().contains("connection=CONNECTED"), demo.out());
+        assertTrue(demo.out().contains("connection=CONNECTED  erp=CONNECTED"), demo.out());
+        assertTrue(demo.out().contains("simulated ERP at jdbc:h2:tcp://127.0.0.1:"), demo.out());
         Matcher m = Pattern.compile("summary: points=(\\d+) samples=(\\d+) rate=\\d+/s lost=(\\d+)").matcher(demo.out());
         assertTrue(m.find(), demo.out());
         assertTrue(Integer.parseInt(m.group(1)) >= 44, "points of four machines: " + m.group(1));

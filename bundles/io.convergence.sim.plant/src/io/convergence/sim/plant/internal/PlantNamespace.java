@@ -1,9 +1,11 @@
 package io.convergence.sim.plant.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
 import io.convergence.sim.plant.PlantSimulator;
+import io.convergence.sim.plant.internal.model.LinePlan;
 import io.convergence.sim.plant.internal.model.MachineModel;
 import io.convergence.sim.plant.internal.model.MachineVariable;
 import io.convergence.sim.plant.internal.model.PlantLayout;
@@ -38,6 +40,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.EUInformation;
 import org.eclipse.milo.opcua.stack.core.types.structured.Range;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The plant's address space, namespace {@value PlantSimulator#NAMESPACE_URI}.
@@ -79,11 +82,28 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
         return ticks;
     }
 
-    /** Advances the model one tick and publishes every value. */
+    /** Sets the model's clock before its first tick. */
+    void startClock(long millis) {
+        synchronized (lock) {
+            model.startClock(millis);
+        }
+    }
+
+    /** Makes the line follow a plan from the next tick on, or stop following one (null). */
+    void follow(@Nullable LinePlan plan) {
+        synchronized (lock) {
+            model.follow(plan);
+        }
+    }
+
+    /**
+     * Advances the model one tick and publishes every value, stamped with the model's clock: the
+     * times the plant's account of itself uses too.
+     */
     void tick() {
         synchronized (lock) {
             model.step();
-            DateTime time = DateTime.now();
+            DateTime time = modelTime();
             for (int i = 0; i < machineNodes.length; i++) {
                 publish(i, time);
             }
@@ -107,8 +127,12 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
     private void command(int machine, Consumer<MachineModel> action) {
         synchronized (lock) {
             action.accept(model.machines().get(machine));
-            publish(machine, DateTime.now());
+            publish(machine, modelTime());
         }
+    }
+
+    private DateTime modelTime() {
+        return new DateTime(Instant.ofEpochMilli(model.nowMillis()));
     }
 
     // ---- building the address space ----------------------------------------------------------

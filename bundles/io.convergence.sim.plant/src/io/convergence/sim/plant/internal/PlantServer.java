@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.LinkedHashSet;
 import java.util.concurrent.TimeUnit;
 
+import io.convergence.sim.plant.internal.model.LinePlan;
 import io.convergence.sim.plant.internal.model.PlantModel;
 
 import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
@@ -134,6 +135,16 @@ final class PlantServer implements AutoCloseable {
 
     long ticks() {
         return namespace.ticks();
+    }
+
+    /** Sets the model's clock before its first tick; see {@link PlantModel#startClock(long)}. */
+    void startClock(long millis) {
+        namespace.startClock(millis);
+    }
+
+    /** Makes the line follow a plan from the next tick on, or stop following one (null). */
+    void follow(@Nullable LinePlan plan) {
+        namespace.follow(plan);
     }
 
     /** Advances the plant one tick and publishes every value. */

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.convergence.sim.plant.PlantSimulator;
+import io.convergence.sim.plant.internal.model.LinePlan;
 import io.convergence.sim.plant.internal.model.MachineModel;
 import io.convergence.sim.plant.internal.model.MachineVariable;
 import io.convergence.sim.plant.internal.model.PlantLayout;
@@ -17,9 +18,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * server on activation, ticks the model on a thread of its own, and stops both (releasing the
  * port) on deactivation. A changed configuration restarts the server. Immediate: the server must run
  * as soon as it is configured, whether or not anyone in this process asks for the service.
+ *
+ * <p>When a {@link LinePlan} service for the line is registered (the simulated ERP registers one),
+ * the line follows it: orders, changeovers, the calendar's planned stops. The reference is dynamic
+ * and optional, so a planner that comes or goes later is picked up at the next tick, without
+ * restarting the server; without one the line runs by itself as it always did.
  */
 @Component(service = PlantSimulator.class, configurationPid = PlantSimulatorComponent.PID, immediate = true,
     configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -84,15 +95,18 @@ public final class PlantSimulatorComponent implements PlantSimulator {
     private final PlantServer server;
     private final ScheduledExecutorService ticker;
     private final List<String> paths;
+    private @Nullable LinePlan followed;
 
     @Activate
     public PlantSimulatorComponent(Config config) throws Exception {
         SimulatorSettings settings = settings(config);
         long start = System.nanoTime();
         PlantModel model = new PlantModel(settings.seed(), settings.machines(), settings.extraPoints(),
-            settings.tickMs());
+            settings.tickMs(), System.currentTimeMillis());
         this.paths = paths(model);
         this.server = PlantServer.start(settings, model);
+        // The server took seconds to start: the clock starts with the ticks, so values carry their real time.
+        server.startClock(System.currentTimeMillis());
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "convergence-sim-tick");
             t.setDaemon(true);
@@ -102,6 +116,25 @@ public final class PlantSimulatorComponent implements PlantSimulator {
         LOG.info("Simulated plant serving {} variables at {} (seed {}, tick {} ms), started in {} ms",
             paths.size(), server.endpointUrl(), settings.seed(), settings.tickMs(),
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindPlan(LinePlan plan) {
+        if (plan.line().equals(PlantLayout.LINE_PATH)) {
+            LOG.info("The simulated line {} follows the plan of {}", plan.line(), plan);
+            followed = plan;
+            server.follow(plan);
+        }
+    }
+
+    synchronized void unbindPlan(LinePlan plan) {
+        // DS binds a replacement before it unbinds the one replaced.
+        if (plan == followed) {
+            LOG.info("The simulated line {} runs by itself again", plan.line());
+            followed = null;
+            server.follow(null);
+        }
     }
 
     private void tick() {
@@ -123,6 +156,8 @@ public final class PlantSimulatorComponent implements PlantSimulator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Hands the account of the last seconds to the plan before the plant goes.
+        server.follow(null);
         server.close();
         LOG.info("Simulated plant at {} stopped", server.endpointUrl());
     }

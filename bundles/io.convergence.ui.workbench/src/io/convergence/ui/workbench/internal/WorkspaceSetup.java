@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the workspace's plant up when the workbench starts, in a background job: the simulated
- * plant and the demo historian for {@code convergence demo}, otherwise the historian in the
+ * plant and ERP with their connectors and the demo historian for {@code convergence demo}, otherwise the historian in the
  * workspace; then every configuration file in the workspace's {@code config} folder.
  */
 public final class WorkspaceSetup {
@@ -66,9 +66,16 @@ public final class WorkspaceSetup {
             if (Boolean.getBoolean(DEMO)) {
                 Path data = Path.of(System.getProperty("convergence.home", System.getProperty("user.home") + "/.convergence"), "demo");
                 int port = Integer.getInteger("convergence.demo.port", 4840);
+                int erpPort = Integer.getInteger("convergence.demo.erpPort", freePort());
+                byte[] secret = new byte[12];
+                new java.security.SecureRandom().nextBytes(secret);
+                String erpPassword = java.util.HexFormat.of().formatHex(secret);
                 cf.apply("workbench:historian", Presets.historian(data));
+                // The ERP first: the line follows its plan from its first tick.
+                cf.apply("workbench:erp", Presets.erp(erpPort, 42, erpPassword));
                 cf.apply("workbench:plant", Presets.simulator(port, 0, 42, data.resolve("sim-pki")));
                 cf.apply("workbench:connector", Presets.opcua("plant", Presets.simulatorEndpoint(port), data.resolve("pki"), Map.of()));
+                cf.apply("workbench:erp-connector", Presets.sqlErp("erp", Presets.erpUrl(erpPort), Presets.ERP_USER, erpPassword));
                 Job.create("Showing the demo's points", m -> {
                     try {
                         DemoStarter.populateOnce(ctx, workspace, app, ui);
@@ -105,6 +112,13 @@ public final class WorkspaceSetup {
             return Status.CANCEL_STATUS;
         } finally {
             files.close();
+        }
+    }
+
+    /** A TCP port free on loopback now. */
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
         }
     }
 

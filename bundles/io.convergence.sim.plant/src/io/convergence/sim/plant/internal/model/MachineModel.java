@@ -2,6 +2,8 @@ package io.convergence.sim.plant.internal.model;
 
 import java.util.SplittableRandom;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One machine of the line, advanced one tick at a time.
  *
@@ -11,6 +13,11 @@ import java.util.SplittableRandom;
  * runs again; repairing a bearing fault replaces the bearing (wear back near 0). Wear grows with
  * running time and load, and raises vibration, bearing temperature, power draw and the reject
  * rate. Temperatures follow the load with a lag of minutes; the energy meter only ever grows.
+ *
+ * <p>A line that follows a plan ({@link LineController}) {@linkplain #hold holds} its machines for
+ * planned stops, changeovers and want of orders: the hold shows as the machine's state and freezes
+ * its own behaviour (a fault under way resumes after the hold), and the plan's changeovers replace
+ * the random ones ({@link #randomChangeovers(boolean)}).
  *
  * <p>Every random draw comes from the machine's own {@link SplittableRandom}, and time enters only
  * as the tick count, so a machine built from the same spec and random seed gives the same values
@@ -37,11 +44,15 @@ public final class MachineModel {
     private final double bearingLag;
     private final double jamChance;
     private final double shortageChance;
-    private final double changeoverChance;
+    private final double randomChangeoverChance;
+    private double changeoverChance;
     private final double idleChance;
 
     private MachineState state = MachineState.RUNNING;
     private int downReason = DownReason.NONE;
+    /** A plan's hold, shown instead of the machine's own state; null when not held. */
+    private @Nullable MachineState holdState;
+    private int holdReason;
     private long ticksLeft;
     private boolean held;
     private double setpoint;
@@ -75,7 +86,8 @@ public final class MachineModel {
         this.bearingLag = lag(900);
         this.jamChance = dt / MEAN_SECONDS_BETWEEN_JAMS;
         this.shortageChance = dt / MEAN_SECONDS_BETWEEN_SHORTAGES;
-        this.changeoverChance = dt / MEAN_SECONDS_BETWEEN_CHANGEOVERS;
+        this.randomChangeoverChance = dt / MEAN_SECONDS_BETWEEN_CHANGEOVERS;
+        this.changeoverChance = randomChangeoverChance;
         this.idleChance = dt / MEAN_SECONDS_BETWEEN_IDLES;
         this.wear = spec.initialWear();
         this.setpoint = spec.ratedSpeed();
@@ -90,18 +102,21 @@ public final class MachineModel {
 
     /** Advances the machine by one tick. */
     public void step() {
-        advanceState();
+        if (holdState == null) {
+            advanceState();
+        }
+        MachineState now = state();
 
-        double target = state == MachineState.RUNNING ? setpoint : 0.0;
+        double target = now == MachineState.RUNNING ? setpoint : 0.0;
         speed += (target - speed) * (target >= speed ? speedUp : speedDown);
-        if (state == MachineState.RUNNING && target > 0) {
+        if (now == MachineState.RUNNING && target > 0) {
             speed = Math.max(0.0, speed + random.nextGaussian() * spec.ratedSpeed() * 0.002);
         } else if (speed < 0.5) {
             speed = 0.0;
         }
         double load = speed / spec.ratedSpeed();
 
-        if (state == MachineState.RUNNING) {
+        if (now == MachineState.RUNNING) {
             // Units still in the machine while it runs down after a stop are not counted.
             produce();
             wear += dt * load / (spec.wearLifeHours() * 3600);
@@ -180,7 +195,7 @@ public final class MachineModel {
 
     private double powerAt(double load, double noise) {
         double rated = spec.ratedPowerKw();
-        double standby = state == MachineState.DOWN ? 0.05 * rated : 0.15 * rated;
+        double standby = state() == MachineState.DOWN ? 0.05 * rated : 0.15 * rated;
         double p = standby + 0.85 * rated * load * (1 + 0.15 * wear);
         return Math.max(0.0, p * (1 + 0.01 * noise));
     }
@@ -210,6 +225,41 @@ public final class MachineModel {
         }
         enter(s, s == MachineState.DOWN ? reason : DownReason.NONE);
         held = s != MachineState.RUNNING;
+    }
+
+    /**
+     * Holds the machine in a state for a plan (a planned stop, a changeover, no orders), whatever
+     * it was doing: {@link #state()} and {@link #downReason()} show the hold, and the machine's
+     * own state (a fault under way, an operator's command) waits until {@link #release()}.
+     *
+     * @param reason the {@link DownReason} code, positive for {@code down}; ignored otherwise
+     * @throws IllegalArgumentException if {@code down} comes without a positive reason
+     */
+    public void hold(MachineState s, int reason) {
+        if (s == MachineState.DOWN && reason <= 0) {
+            throw new IllegalArgumentException("a down state needs a positive reason code");
+        }
+        holdState = s;
+        holdReason = s == MachineState.DOWN ? reason : DownReason.NONE;
+    }
+
+    /** Ends a plan's hold: the machine goes on from its own state. */
+    public void release() {
+        holdState = null;
+        holdReason = DownReason.NONE;
+    }
+
+    /** Whether a plan holds the machine. */
+    public boolean planHeld() {
+        return holdState != null;
+    }
+
+    /**
+     * Whether the machine stops for changeovers of its own now and then (the default), or only when
+     * a plan changes the product.
+     */
+    public void randomChangeovers(boolean on) {
+        changeoverChance = on ? randomChangeoverChance : 0.0;
     }
 
     /** Sets the good and reject counters back to 0. */
@@ -242,13 +292,15 @@ public final class MachineModel {
         return spec.name();
     }
 
+    /** The state shown: a plan's hold, else the machine's own. */
     public MachineState state() {
-        return state;
+        MachineState h = holdState;
+        return h != null ? h : state;
     }
 
     /** The {@link DownReason} code, {@link DownReason#NONE} unless down. */
     public int downReason() {
-        return downReason;
+        return holdState != null ? holdReason : downReason;
     }
 
     /** Whether an operator command holds the current state. */

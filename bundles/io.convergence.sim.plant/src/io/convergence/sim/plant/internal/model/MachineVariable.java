@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 public enum MachineVariable {
 
     STATE("state", Kind.STRING, "", null, 0, 0, "Machine state: running, idle or down"),
-    DOWN_REASON("downReason", Kind.INT32, "", null, 0, 4,
-        "Why the machine is down, 0 when not down: 1 jam, 2 material shortage, 3 bearing fault, 4 changeover"),
+    DOWN_REASON("downReason", Kind.INT32, "", null, 0, 12,
+        "Why the machine is down, 0 when not down: 1 jam, 2 material shortage, 3 bearing fault, 4 changeover, "
+            + "10 break, 11 planned maintenance, 12 no orders"),
     GOOD_COUNT("goodCount", Kind.INT64, "units", null, 0, 0, "Good units since the last counter reset"),
     REJECT_COUNT("rejectCount", Kind.INT64, "units", null, 0, 0, "Rejected units since the last counter reset"),
     SPEED("speed", Kind.DOUBLE, "units/min", "C94", 0, 0, "Actual speed, units per minute"),
