@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import io.convergence.api.cli.UsageException;
+
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+
+import io.convergence.api.cli.UsageException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,23 +24,16 @@ class RuntimePasswordTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new CliApplication().run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private Cli.Result run(String... args) {
+        return Cli.run(dir.resolve("home"), args);
     }
 
     @Test
     void aPasswordOnTheCommandLineIsAUsageError() {
-        Result r = run("runtime", "--connect", "opc.tcp://127.0.0.1:4840", "--user", "operator", "--password", SECRET);
+        Cli.Result r = run("runtime", "--connect", "opc.tcp://127.0.0.1:4840", "--user", "operator", "--password", SECRET);
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--password is not accepted") && r.err().contains("--password-file"), r.err());
-        Result eq = run("runtime", "--connect", "opc.tcp://127.0.0.1:4840", "--password=" + SECRET);
+        Cli.Result eq = run("runtime", "--connect", "opc.tcp://127.0.0.1:4840", "--password=" + SECRET);
         assertEquals(2, eq.code(), eq.err());
         assertFalse(eq.err().contains(SECRET), "the password is not repeated: " + eq.err());
     }
@@ -50,11 +41,11 @@ class RuntimePasswordTest {
     @Test
     void aPasswordWithSecurityNoneNeedsAnExplicitFlagAndAFileThatExists() throws Exception {
         Path file = Files.writeString(dir.resolve("password"), SECRET + "\n");
-        Result none = run("runtime", "--connect", "opc.tcp://127.0.0.1:4840", "--user", "operator", "--password-file",
+        Cli.Result none = run("runtime", "--connect", "opc.tcp://127.0.0.1:4840", "--user", "operator", "--password-file",
             file.toString());
         assertEquals(2, none.code(), none.err());
         assertTrue(none.err().contains("--allow-password-without-encryption"), none.err());
-        Result missing = run("runtime", "--connect", "opc.tcp://127.0.0.1:4840", "--user", "operator", "--password-file",
+        Cli.Result missing = run("runtime", "--connect", "opc.tcp://127.0.0.1:4840", "--user", "operator", "--password-file",
             dir.resolve("nope").toString(), "--security", "Basic256Sha256");
         assertEquals(2, missing.code(), missing.err());
         assertTrue(missing.err().contains("nope: no such file"), missing.err());
@@ -71,7 +62,7 @@ class RuntimePasswordTest {
         Path empty = Files.writeString(dir.resolve("empty"), "\n");
         assertThrows(UsageException.class, () -> Credentials.password(empty.toString(), null, null, "operator"));
 
-        Result r = run("runtime", "--connect", "opc.tcp://127.0.0.1:" + freePort() + "/nothing", "--user", "operator",
+        Cli.Result r = run("runtime", "--connect", "opc.tcp://127.0.0.1:" + freePort() + "/nothing", "--user", "operator",
             "--password-file", file.toString(), "--allow-password-without-encryption", "--timeout", "2s",
             "--data", dir.resolve("data").toString(), "--pki", dir.resolve("pki").toString());
         assertEquals(1, r.code(), r.out() + r.err());
