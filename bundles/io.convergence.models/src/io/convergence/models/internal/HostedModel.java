@@ -47,6 +47,8 @@ final class HostedModel {
     private static final long MAX_RETRY_MILLIS = TimeUnit.MINUTES.toMillis(10);
     private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
+    /** The end of everything a historian stores (the years 1 to 9999), in microseconds. */
+    static final long END = Micros.of(LAST);
 
     /** A recompute asked for through the host or by the model. */
     record Request(Instant from, Instant to, String reason, @Nullable CompletableFuture<ModelStatus> done) {

@@ -44,7 +44,8 @@ final class Recomputer {
         try {
             m.awaitStored(q);
             Watermarks marks = new Watermarks(c.watermarks());
-            long cut = Math.max(Micros.now(), marks.max().orElse(Long.MIN_VALUE) + 1);
+            // From the earliest sample not consumed yet; a point the run never consumed counts from there
+            // too (or from the model's origin, if later).
             long from = Math.min(c.origin(), marks.min().orElse(c.origin() - 1) + 1);
             OutputCollector collected = new OutputCollector();
             AtomicLong latest = new AtomicLong(c.outputsFrom() - 1);
@@ -59,10 +60,12 @@ final class Recomputer {
             }
             Live l = new Live(c.origin(), marks, c.outputsFrom(), latest, ctx, run);
             m.live = l;
-            long n = m.host.feed().feed(m.id, run, m.inputs.stored(m.host.historian()), from, cut, marks, c.origin(), q,
-                m::stopping);
+            // To the end of what is stored: samples stamped ahead of this clock were recorded too.
+            long n = m.host.feed().feed(m.id, run, m.inputs.stored(m.host.historian()), from, HostedModel.END, marks,
+                from, q, m::stopping);
             m.samplesIn.addAndGet(n);
             m.noteWatermark(l);
+            long cut = Micros.now();
             ModelFailure.run(m.id, "advance", () -> run.advance(cut));
             storeCaughtUp(l, collected.split(c.outputsFrom(), cut), cut);
             ctx.redirect(m.liveSink(latest));
