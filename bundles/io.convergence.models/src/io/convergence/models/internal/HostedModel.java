@@ -238,7 +238,10 @@ final class HostedModel {
         AtomicLong latest = new AtomicLong(Long.MIN_VALUE);
         RunContext ctx = liveContext(Micros.toInstant(now), null, liveSink(latest));
         ModelRun run = ModelFailure.call(id, "open", () -> model.open(ctx));
-        live = new Live(now, new Watermarks(), Periods.start(model, id, now), latest, ctx, run);
+        Live l = new Live(now, new Watermarks(), Periods.start(model, id, now), latest, ctx, run);
+        live = l;
+        // At once: a crash before the first periodic checkpoint then catches up from this start.
+        saveCheckpoint(l);
         host.events().publish(id, ModelEvents.STARTED, Severity.INFO, "model '" + id + "' started live from now"
             + (saved.isPresent() ? "" : " (no checkpoint)"), Map.of("resumed", "false"));
     }
@@ -266,7 +269,7 @@ final class HostedModel {
 
     RunContext liveContext(Instant from, byte @Nullable [] checkpoint, Consumer<SampleBatch> sink) {
         return new RunContext(Mode.LIVE, id, from, Instant.MAX, checkpoint, outputs, sink,
-            e -> host.events().publish(e.source(), e.type(), e.severity(), e.message(), e.attributes()),
+            host.events()::forward,
             (f, t, why) -> request(new Request(f, t, why, null)));
     }
 

@@ -39,6 +39,15 @@ final class ModelEvents {
         this.bus = bus;
     }
 
+    /** An event a model published itself: passed on as it is. */
+    void forward(Event event) {
+        try {
+            bus.publish(event);
+        } catch (RuntimeException e) {
+            LOG.warn("event '{}' of '{}' could not be published: {}", event.type(), event.source(), e.toString());
+        }
+    }
+
     void publish(String modelId, String type, Severity severity, String message, Map<String, String> attributes) {
         if (severity == Severity.ERROR) {
             LOG.error("{}: {}", modelId, message);

@@ -69,6 +69,7 @@ final class Recomputer {
             ModelFailure.run(m.id, "advance", () -> run.advance(cut));
             storeCaughtUp(l, collected.split(c.outputsFrom(), cut), cut);
             ctx.redirect(m.liveSink(latest));
+            m.saveCheckpoint(l);
             m.host.events().publish(m.id, ModelEvents.STARTED, Severity.INFO, "model '" + m.id
                 + "' resumed from its checkpoint of " + Micros.toInstant(c.takenAt()) + " and caught up " + n
                 + " samples from history up to " + Micros.toInstant(cut) + " in "
