@@ -3,7 +3,6 @@ package io.convergence.models.internal;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,10 +48,6 @@ final class HostedModel {
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
     /** The end of everything a historian stores (the years 1 to 9999), in microseconds. */
     static final long END = Micros.of(LAST);
-
-    /** A recompute asked for through the host or by the model. */
-    record Request(Instant from, Instant to, String reason, @Nullable CompletableFuture<ModelStatus> done) {
-    }
 
     final AnalyticsModel model;
     final String id;
@@ -200,9 +195,7 @@ final class HostedModel {
             Long.toString(TimeUnit.MILLISECONDS.toSeconds(retryMillis))));
         Request r;
         while ((r = requests.poll()) != null) {
-            if (r.done() != null) {
-                r.done().completeExceptionally(new IllegalStateException(m));
-            }
+            r.complete(null, new IllegalStateException(m));
         }
     }
 
@@ -340,36 +333,11 @@ final class HostedModel {
      */
     void onLive(InputQueue q, SampleBatch batch, boolean dropLate) throws InterruptedException, HistorianException {
         Live l = current();
-        SampleBatch.Builder kept = SampleBatch.builder(batch.size());
-        Map<PointPath, Long> moved = new HashMap<>();
-        Map<Row, Integer> read = new HashMap<>();
-        long late = Long.MAX_VALUE;
-        @Nullable PointPath latePoint = null;
-        for (int i = 0; i < batch.size(); i++) {
-            PointPath p = batch.point(i);
-            if (!inputs.accepts(p)) {
-                continue;
-            }
-            long t = batch.timeMicros(i);
-            Row row = new Row(p, t);
-            if (q.readCount(row) > read.getOrDefault(row, 0)) {
-                // consumed from history while this batch waited
-                read.merge(row, 1, Integer::sum);
-                continue;
-            }
-            Long w = moved.containsKey(p) ? moved.get(p) : l.marks.get(p);
-            if (w == null || t > w) {
-                kept.addRow(batch, i);
-                moved.put(p, t);
-            } else if (t < w && t < late) {
-                late = t;
-                latePoint = p;
-            }
-            // t == w: the last sample consumed, repeated (a source resending after a reconnect)
-        }
-        if (latePoint != null && !dropLate) {
+        Intake in = Intake.of(batch, inputs, l.marks, q);
+        if (in.hasLate() && !dropLate) {
             q.pushFront(batch);
-            if (!recomputer.afterLate(q, late, "late sample of " + latePoint + " at " + Micros.toInstant(late))) {
+            if (!recomputer.afterLate(q, in.late(), "late sample of " + in.latePoint() + " at "
+                + Micros.toInstant(in.late()))) {
                 SampleBatch again = q.takeFront();
                 if (again != null) {
                     onLive(q, again, true);
@@ -377,13 +345,8 @@ final class HostedModel {
             }
             return;
         }
-        read.forEach((r, n) -> {
-            for (int i = 0; i < n; i++) {
-                q.takeRead(r);
-            }
-        });
-        SampleBatch k = kept.build();
-        moved.forEach(l.marks::put);
+        in.commit(q, l.marks);
+        SampleBatch k = in.kept();
         if (!k.isEmpty()) {
             ModelFailure.run(id, "onSamples", () -> l.run.onSamples(k));
             samplesIn.addAndGet(k.size());
@@ -402,28 +365,20 @@ final class HostedModel {
         while ((r = requests.poll()) != null) {
             batch.add(r);
         }
-        Instant from = batch.get(0).from();
-        Instant to = batch.get(0).to();
-        List<String> reasons = new ArrayList<>();
-        for (Request x : batch) {
-            from = x.from().isBefore(from) ? x.from() : from;
-            to = x.to().isAfter(to) ? x.to() : to;
-            if (!reasons.contains(x.reason())) {
-                reasons.add(x.reason());
-            }
-        }
+        Request all = Request.merge(batch);
         try {
-            recomputer.requested(q, micros(from), micros(to), String.join(", ", reasons));
+            recomputer.requested(q, micros(all.from()), micros(all.to()), all.reason());
             ModelStatus s = status();
-            batch.forEach(x -> complete(x, s, null));
+            batch.forEach(x -> x.complete(s, null));
         } catch (ModelFailure | ModelFailure.StopRequested e) {
-            batch.forEach(x -> complete(x, null, e));
+            batch.forEach(x -> x.complete(null, e));
             throw e;
         } catch (HistorianException | RuntimeException e) {
             host.events().publish(id, ModelEvents.RECOMPUTE_FAILED, Severity.WARNING, "model '" + id
-                + "': recompute from " + from + " to " + to + " failed: " + e.getMessage()
-                + "; the stored outputs are as they were", Map.of("from", from.toString(), "to", to.toString()));
-            batch.forEach(x -> complete(x, null, e));
+                + "': recompute from " + all.from() + " to " + all.to() + " failed: " + e.getMessage()
+                + "; the stored outputs are as they were", Map.of("from", all.from().toString(),
+                "to", all.to().toString()));
+            batch.forEach(x -> x.complete(null, e));
         }
     }
 
@@ -433,18 +388,6 @@ final class HostedModel {
      */
     static long micros(Instant t) {
         return Micros.of(t.isBefore(FIRST) ? FIRST : t.isAfter(LAST) ? LAST : t);
-    }
-
-    private static void complete(Request r, @Nullable ModelStatus s, @Nullable Throwable e) {
-        CompletableFuture<ModelStatus> done = r.done();
-        if (done == null) {
-            return;
-        }
-        if (e != null) {
-            done.completeExceptionally(e);
-        } else if (s != null) {
-            done.complete(s);
-        }
     }
 
     /** Takes the run's checkpoint and stores it; a store that fails is reported once and tried again next time. */
