@@ -165,7 +165,7 @@ model_template_e2e() {
   done
 
   step "installing the connector and the model template into a running product"
-  "$root/convergence" demo --headless --for 240s --data "$data" >"$out" 2>"$work/model-demo.err" &
+  "$root/convergence" demo --headless --for 600s --data "$data" >"$out" 2>"$work/model-demo.err" &
   demo=$!
   for _ in $(seq 1 120); do grep -q 'points=' "$out" && break; sleep 0.5; done
   grep -q 'points=' "$out" || { cat "$work/model-demo.err" >&2; fail "the runtime did not start for the model"; }
