@@ -187,4 +187,62 @@ grep -q 'partner/example' "$work/out" || { cat "$work/out" >&2; fail "the connec
 grep -q 'acme/lyon/packaging/line1/filler/vibration' "$work/out" || fail "the plant's samples are gone"
 code=$(cw demo --headless --for 3s --data "$work/data2")
 [ "$code" = 0 ] || { cat "$work/err" >&2; fail "the product does not start after the changes"; }
+# ==== BEGIN analytics model template (sdk/partner-model) ========================================
+# The partner's analytics model: built against our repository and signed like the connector,
+# installed live into a running product next to the connector whose temperature it takes by
+# default; its five output points appear, its statistics are stored under
+# partner/example/statistics, and uninstalling it withdraws the points and leaves its checkpoint.
+model_template_e2e() {
+  local model=com.example.partner.model.feature out="$work/model-demo.out" data="$work/model-data"
+  local mpid before mlog="$work/sdk-model.log"
+  step "building the partner model template (signed)"
+  "$root/mvnw" -B -q -f "$root/sdk/partner-model/pom.xml" clean verify \
+    -Dconvergence.repository="file:$root/releng/io.convergence.repository/target/repository" \
+    -Dsign.keystore="$work/partner.p12" -Dsign.alias=partner -Dsign.storepass=partner >"$mlog" 2>&1 \
+    || { tail -n 30 "$mlog" >&2; fail "the partner model template did not build"; }
+  cp -r "$root/sdk/partner-model/repository/target/repository" "$work/model-signed"
+  for j in "$work"/model-signed/plugins/*.jar "$work"/model-signed/features/*.jar; do
+    "$JAVA_HOME/bin/jarsigner" -verify "$j" >/dev/null 2>&1 || fail "$j is not signed"
+  done
+
+  step "installing the connector and the model template into a running product"
+  "$root/convergence" demo --headless --for 600s --data "$data" >"$out" 2>"$work/model-demo.err" &
+  demo=$!
+  for _ in $(seq 1 120); do grep -q 'points=' "$out" && break; sleep 0.5; done
+  grep -q 'points=' "$out" || { cat "$work/model-demo.err" >&2; fail "the runtime did not start for the model"; }
+  mpoints() { grep -o 'points=[0-9]*' "$out" | tail -n 1 | cut -d= -f2; }
+  mawait() { for _ in $(seq 1 $(($2 * 4))); do grep -q "$1" "$out" && return 0; sleep 0.25; done; return 1; }
+  sleep 2
+  before=$(mpoints)
+  mpid=$(pgrep -f "convergence.home=$work/home" | head -n 1)
+  [ "$(cw features install $feature --repo "$work/signed")" = 0 ] || { cat "$work/err" >&2; fail "connector install for the model"; }
+  mawait 'applied live: +com.example.partner.connector' 20 || fail "the connector did not come up for the model"
+  [ "$(cw features preview install $model --repo "$work/model-signed")" = 0 ] && grep -q 'restart: not needed' "$work/out" \
+    || { cat "$work/out" "$work/err" >&2; fail "the model's preview asks for a restart"; }
+  [ "$(cw features install $model --repo "$work/model-signed")" = 0 ] || { cat "$work/out" "$work/err" >&2; fail "model install"; }
+  mawait 'applied live: +com.example.partner.model' 20 || fail "the running product did not pick up the model"
+  for _ in $(seq 1 20); do [ "$(mpoints)" -ge $((before + 7)) ] && break; sleep 0.5; done
+  [ "$(mpoints)" = $((before + 7)) ] || fail "the model's outputs were not announced (points=$(mpoints), before $before, +2 connector +5 model)"
+  cw features list >/dev/null; grep -q "^$model .* trusted" "$work/out" || { cat "$work/out" >&2; fail "list does not show the model trusted"; }
+  # Windows of 10 s, 2 s of grace: the first whole window is stored within 25 s.
+  for _ in $(seq 1 60); do [ -f "$data/models/example-statistics.checkpoint" ] && break; sleep 0.5; done
+  [ -f "$data/models/example-statistics.checkpoint" ] || fail "the model host keeps no checkpoint of the model"
+  sleep 24
+
+  step "uninstalling the model while the product runs"
+  [ "$(cw features uninstall $model)" = 0 ] || { cat "$work/err" >&2; fail "model uninstall"; }
+  mawait 'applied live: -com.example.partner.model' 20 || fail "the running product did not drop the model"
+  sleep 2
+  [ "$(mpoints)" = $((before + 2)) ] || fail "the model's outputs were not withdrawn (points=$(mpoints), before $before +2 connector)"
+  kill -TERM "$mpid"; wait "$demo"; demo=""
+  grep -q '^summary:.* lost=0' "$out" || fail "samples lost in the model's run: $(grep '^summary:' "$out")"
+  [ "$(cw history --data "$data" list)" = 0 ] || { cat "$work/err" >&2; fail "history list after the model's run"; }
+  grep -q '^partner/example/statistics/mean ' "$work/out" || { cat "$work/out" >&2; fail "the model's outputs were not stored"; }
+  [ "$(cw history --data "$data" export partner/example/statistics/count)" = 0 ] || fail "history export of the model's count"
+  grep -q ',20.0,GOOD$' "$work/out" || { cat "$work/out" >&2; fail "no whole window of 20 temperature samples in the model's count"; }
+  echo "e2e: model template: outputs announced, stored and withdrawn live ($(grep -c ',GOOD$' "$work/out") windows stored)"
+}
+model_template_e2e
+# ==== END analytics model template ===============================================================
+
 echo "feature management e2e passed: install, live start, uninstall, revert; refusals changed nothing ($summary)"
