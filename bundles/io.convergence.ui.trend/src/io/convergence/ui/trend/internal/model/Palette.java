@@ -14,6 +14,8 @@ public final class Palette {
 
     /** The colour that marks bad quality. */
     public static final int BAD = 0xD62728;
+    /** The colour that marks a stretch without samples (a gap the line does not cross). */
+    public static final int GAP = 0xA8A8A8;
 
     private Palette() {
     }
