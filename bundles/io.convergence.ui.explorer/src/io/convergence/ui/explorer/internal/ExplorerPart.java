@@ -2,11 +2,15 @@ package io.convergence.ui.explorer.internal;
 
 import java.util.List;
 
+import io.convergence.api.connector.Connector;
+import io.convergence.api.event.EventBus;
 import io.convergence.api.point.PointInfo;
 import io.convergence.api.point.PointPath;
+import io.convergence.api.point.PointRegistry;
 import io.convergence.ui.workbench.points.PointHandoff;
 
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -34,7 +38,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.jspecify.annotations.Nullable;
-import org.osgi.framework.FrameworkUtil;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -49,12 +52,12 @@ public final class ExplorerPart {
     private static final int FILTER_DELAY_MS = 150;
 
     private final Connections connections = new Connections();
+    private final PlantWatcher watcher = new PlantWatcher(connections, this::pointsChanged, this::connectionsChanged);
     private ExplorerModel model = ExplorerModel.empty();
     private @Nullable TreeViewer viewer;
     private @Nullable ExplorerContent content;
     private @Nullable Text filter;
     private @Nullable Label status;
-    private @Nullable PlantWatcher watcher;
     private @Nullable PointSender sender;
     private final Runnable applyFilter = () -> show(true);
 
@@ -69,6 +72,21 @@ public final class ExplorerPart {
     @Inject
     @Optional
     private @Nullable IEventBroker broker;
+
+    @Inject
+    void registry(@Optional @Service @Nullable PointRegistry registry) {
+        watcher.registry(registry);
+    }
+
+    @Inject
+    void events(@Optional @Service @Nullable EventBus events) {
+        watcher.events(events);
+    }
+
+    @Inject
+    void connectors(@Optional @Service @Nullable List<Connector> connectors) {
+        watcher.connectors(connectors);
+    }
 
     @PostConstruct
     public void create(Composite parent) {
@@ -117,10 +135,7 @@ public final class ExplorerPart {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(s);
         show(true);
 
-        PlantWatcher w = new PlantWatcher(FrameworkUtil.getBundle(ExplorerPart.class).getBundleContext(), parent.getDisplay(),
-            connections, this::pointsChanged, this::connectionsChanged);
-        watcher = w;
-        w.start();
+        watcher.start(parent.getDisplay());
     }
 
     @Focus
@@ -132,9 +147,7 @@ public final class ExplorerPart {
 
     @PreDestroy
     public void dispose() {
-        if (watcher != null) {
-            watcher.stop();
-        }
+        watcher.stop();
     }
 
     /** The viewer; for tests. */

@@ -24,11 +24,6 @@ public final class Messages extends NLS {
     public static String Explorer_method = "";
     public static String Explorer_tipPoint = "";
     public static String Explorer_tipVariable = "";
-    public static String State_CONNECTING = "";
-    public static String State_CONNECTED = "";
-    public static String State_RECONNECTING = "";
-    public static String State_DISCONNECTED = "";
-    public static String State_FAILED = "";
 
     static {
         NLS.initializeMessages("io.convergence.ui.explorer.internal.messages", Messages.class);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.convergence.ui.common.QualityStyle;
 import io.convergence.ui.trend.internal.model.Frame;
 import io.convergence.ui.trend.internal.model.Messages;
 import io.convergence.ui.trend.internal.model.Palette;
@@ -61,7 +62,7 @@ final class TrendChart {
         chart = new Chart(parent, SWT.NONE);
         chart.enableCompress(false);
         grid = new Color(0xE4, 0xE4, 0xE4);
-        badStrip = color(Palette.BAD);
+        badStrip = new Color(QualityStyle.BAD);
         gapStrip = color(Palette.GAP);
         axisText = new Color(0x44, 0x44, 0x44);
         Color white = chart.getDisplay().getSystemColor(SWT.COLOR_WHITE);

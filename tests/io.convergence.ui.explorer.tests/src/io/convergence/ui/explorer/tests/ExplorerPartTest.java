@@ -139,7 +139,7 @@ class ExplorerPartTest {
 
         TreeItem connection = Ui.waitFor(display, "connection " + ID + " shown as connected", WAIT,
             () -> find(viewer.getTree(), d -> d instanceof ConnectionNode n && n.id().equals(ID)
-                && item(d).getText().startsWith(ID + "  connected")));
+                && item(d).getText().startsWith(ID + "  Connected")));
         viewer.setExpandedState(connection.getData(), true);
         TreeItem acme = Ui.waitFor(display, "acme browsed under the connection", WAIT,
             () -> find(viewer.getTree(), d -> d instanceof BrowseItem b && b.node().name().equals("acme")));
