@@ -14,6 +14,7 @@ import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.descriptor.basic.MPartDescriptor;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IMenuManager;
@@ -223,8 +224,11 @@ public final class ExplorerPart {
             return;
         }
         List<PointPath> points = ExplorerModel.pointsOf(List.of(first));
+        MPartDescriptor to = sender.primary();
         if (first instanceof PointInfo || first instanceof BrowseItem b && b.node().point() != null) {
-            sender.send(PointHandoff.LIVE_VALUES_VIEW, PointHandoff.ADD_TO_LIVE_VALUES, points);
+            if (to != null) {
+                sender.send(to, points);
+            }
         } else if (v.isExpandable(first)) {
             v.setExpandedState(first, !v.getExpandedState(first));
         }
@@ -236,10 +240,11 @@ public final class ExplorerPart {
             return;
         }
         List<PointPath> points = selectedPoints();
-        m.add(action(Messages.Explorer_addToLiveValues, !points.isEmpty() && s.canSend(PointHandoff.LIVE_VALUES_VIEW),
-            () -> s.send(PointHandoff.LIVE_VALUES_VIEW, PointHandoff.ADD_TO_LIVE_VALUES, points)));
-        m.add(action(Messages.Explorer_addToTrend, !points.isEmpty() && s.canSend(PointHandoff.TREND_VIEW),
-            () -> s.send(PointHandoff.TREND_VIEW, PointHandoff.ADD_TO_TREND, points)));
+        // One entry per view that takes points, whichever are installed (ours or a partner's).
+        for (MPartDescriptor view : s.receivers()) {
+            m.add(action(NLS.bind(Messages.Explorer_addTo, view.getLocalizedLabel()), !points.isEmpty(),
+                () -> s.send(view, points)));
+        }
         m.add(new Separator());
         m.add(action(Messages.Explorer_copyPaths, !points.isEmpty(), () -> copy(points)));
         List<?> browsed = selection().stream()

@@ -17,8 +17,7 @@ public final class Messages extends NLS {
     public static String Explorer_statusNone = "";
     public static String Explorer_statusAll = "";
     public static String Explorer_statusFiltered = "";
-    public static String Explorer_addToLiveValues = "";
-    public static String Explorer_addToTrend = "";
+    public static String Explorer_addTo = "";
     public static String Explorer_copyPaths = "";
     public static String Explorer_refresh = "";
     public static String Explorer_method = "";

@@ -20,8 +20,8 @@ import io.convergence.ui.workbench.preferences.WorkbenchPreferences;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.MenuManager;
@@ -61,7 +61,7 @@ import jakarta.inject.Inject;
 
 /**
  * Renders {@link LiveValuesModel} as a table: redraws at the pace set in the preferences (250 ms by default), only the rows
- * whose text changed. Points come from the event broker, from drops and from the Add dialog, and
+ * whose text changed. Points come from other views ({@link PointHandoff}), from drops and from the Add dialog, and
  * are kept in the part's persisted state.
  */
 public final class LiveValuesPart {
@@ -82,6 +82,12 @@ public final class LiveValuesPart {
     @Inject
     @Optional
     private @Nullable MPart part;
+
+    @Inject
+    @Optional
+    private @Nullable IEventBroker broker;
+
+    private @Nullable AutoCloseable handoff;
 
     @Inject
     void bus(@Optional @Service @Nullable SampleBus bus) {
@@ -164,15 +170,16 @@ public final class LiveValuesPart {
 
         if (part != null) {
             addAll(LiveValuesModel.restore(part.getPersistedState().get(PERSISTED_POINTS)));
+            if (broker != null) {
+                handoff = PointHandoff.receive(broker, part, this::add);
+            }
         }
         showPoints();
         parent.getDisplay().timerExec(WorkbenchPreferences.refreshMs(), this::tick);
     }
 
-    /** Adds points posted on {@link PointHandoff#ADD_TO_LIVE_VALUES}, by the Plant Explorer for one. */
-    @Inject
-    @Optional
-    public void pointsPosted(@UIEventTopic(PointHandoff.ADD_TO_LIVE_VALUES) List<String> paths) {
+    /** Adds points handed over by another view (the Plant Explorer for one): one path per element. */
+    public void pointsPosted(List<String> paths) {
         add(PointHandoff.fromText(String.join("\n", paths)));
     }
 
@@ -184,8 +191,11 @@ public final class LiveValuesPart {
     }
 
     @PreDestroy
-    public void dispose() {
+    public void dispose() throws Exception {
         sources.close();
+        if (handoff != null) {
+            handoff.close();
+        }
     }
 
     /** Adds points at the end of the table and selects them; points already shown are only selected. */

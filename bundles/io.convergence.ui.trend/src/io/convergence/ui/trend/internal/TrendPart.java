@@ -17,8 +17,8 @@ import io.convergence.ui.workbench.points.PointHandoff;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -31,7 +31,7 @@ import jakarta.inject.Inject;
 /**
  * The Trend view as an e4 part: wires services, controller and widgets together, restores the pens
  * and range from the part's persisted state and keeps them there, and takes points handed over by
- * other views ({@link PointHandoff#ADD_TO_TREND}).
+ * other views ({@link PointHandoff}).
  */
 public final class TrendPart {
 
@@ -41,6 +41,7 @@ public final class TrendPart {
     private @Nullable TrendView view;
     private @Nullable TrendController controller;
     private Map<String, String> state = new HashMap<>();
+    private @Nullable AutoCloseable handoff;
 
     @Inject
     void historian(@Optional @Service @Nullable Historian historian) {
@@ -59,7 +60,15 @@ public final class TrendPart {
 
     /** Builds the view on {@code parent}, keeping its state in the part's persisted state. */
     @PostConstruct
-    public void create(Composite parent, @Optional @Nullable MPart part) {
+    public void create(Composite parent, @Optional @Nullable MPart part, @Optional @Nullable IEventBroker broker) {
+        if (part != null && broker != null) {
+            handoff = PointHandoff.receive(broker, part, points -> {
+                TrendView v = view;
+                if (v != null) {
+                    v.addPaths(points);
+                }
+            });
+        }
         Map<String, String> persisted = part == null ? new HashMap<>() : part.getPersistedState();
         state = persisted;
         Display d = parent.getDisplay();
@@ -79,9 +88,7 @@ public final class TrendPart {
     }
 
     /** Points handed over by another view: one path per list element. */
-    @Inject
-    @Optional
-    public void addPoints(@UIEventTopic(PointHandoff.ADD_TO_TREND) List<?> paths) {
+    public void addPoints(List<?> paths) {
         TrendView v = view;
         if (v == null) {
             return;
@@ -188,5 +195,13 @@ public final class TrendPart {
         }
         feed.close();
         view = null;
+        AutoCloseable h = handoff;
+        if (h != null) {
+            try {
+                h.close();
+            } catch (Exception e) {
+                // the broker went with the workbench
+            }
+        }
     }
 }

@@ -12,8 +12,8 @@ import io.convergence.ui.workbench.points.PointHandoff;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.descriptor.basic.MPartDescriptor;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
-import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.osgi.framework.BundleContext;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -62,21 +62,17 @@ final class DemoStarter {
             if (parts == null || broker == null) {
                 return;
             }
-            if (show(parts, PointHandoff.LIVE_VALUES_VIEW)) {
-                broker.send(PointHandoff.ADD_TO_LIVE_VALUES, LIVE.stream().map(p -> LINE + p).toList());
-            }
-            if (show(parts, PointHandoff.TREND_VIEW)) {
-                broker.send(PointHandoff.ADD_TO_TREND, TREND.stream().map(p -> LINE + p).toList());
-            }
+            handTo(app, PointHandoff.LIVE, LIVE, parts, broker);
+            handTo(app, PointHandoff.TREND, TREND, parts, broker);
         });
         Files.writeString(marker, "views populated with the demo's points\n");
     }
 
-    private static boolean show(EPartService parts, String id) {
-        try {
-            return parts.showPart(id, PartState.VISIBLE) != null;
-        } catch (RuntimeException e) {
-            return false; // that view's bundle is not installed
+    /** Hands the points to the first view installed that serves the purpose, if any is. */
+    private static void handTo(MApplication app, String purpose, List<String> points, EPartService parts, IEventBroker broker) {
+        List<MPartDescriptor> views = PointHandoff.receivers(app, purpose);
+        if (!views.isEmpty()) {
+            PointHandoff.send(views.get(0), points.stream().map(p -> PointPath.parse(LINE + p)).toList(), parts, broker);
         }
     }
 }

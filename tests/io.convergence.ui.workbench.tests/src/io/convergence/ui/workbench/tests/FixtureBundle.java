@@ -30,6 +30,8 @@ final class FixtureBundle {
     static final String VIEW_ID = "io.convergence.ui.fixture.view.part";
     static final String CATEGORY = "Fixtures";
     static final String STACK = "io.convergence.ui.operate.bottom";
+    /** What the view declares it does with points handed to it. */
+    static final String PURPOSE = "fixture";
 
     private FixtureBundle() {
     }
@@ -46,8 +48,12 @@ final class FixtureBundle {
         a.putValue("Bundle-Version", version);
         a.putValue("Bundle-Name", "Fixture view");
         a.putValue("Bundle-ActivationPolicy", "lazy");
-        a.putValue("Require-Bundle", "org.eclipse.swt");
-        a.putValue("Import-Package", "jakarta.annotation;version=\"[2.1,3)\",org.osgi.framework;version=\"[1.10,2)\"");
+        a.putValue("Require-Bundle", "org.eclipse.swt,org.eclipse.e4.core.di.annotations,org.eclipse.e4.core.services,"
+            + "org.eclipse.e4.ui.model.workbench");
+        a.putValue("Import-Package", "io.convergence.api.point;version=\"[1.1,2)\","
+            + "io.convergence.ui.workbench.points;version=\"[2.0,3)\","
+            + "jakarta.annotation;version=\"[2.1,3)\",jakarta.inject;version=\"[2.0,3)\","
+            + "org.osgi.framework;version=\"[1.10,2)\"");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, mf)) {
             put(j, "plugin.xml", """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -69,10 +75,11 @@ final class FixtureBundle {
                 tooltip="A view installed while the workbench runs" category="%s" closeable="true" \
                 contributionURI="bundleclass://%s/%s">
                       <persistedState key="convergence.defaultStack" value="%s"/>
+                      <persistedState key="convergence.points.receive" value="%s"/>
                     </elements>
                   </fragments>
                 </fragment:ModelFragments>
-                """.formatted(VIEW_ID, label, CATEGORY, SYMBOLIC_NAME, FixturePart.class.getName(), STACK));
+                """.formatted(VIEW_ID, label, CATEGORY, SYMBOLIC_NAME, FixturePart.class.getName(), STACK, PURPOSE));
             // Listed through the wiring: the test bundle may run from a folder of classes or a jar.
             BundleWiring self = FrameworkUtil.getBundle(FixtureBundle.class).adapt(BundleWiring.class);
             String folder = FixturePart.class.getPackageName().replace('.', '/');

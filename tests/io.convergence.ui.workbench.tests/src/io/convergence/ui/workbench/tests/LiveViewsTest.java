@@ -13,15 +13,20 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
+import io.convergence.api.point.PointPath;
 import io.convergence.testing.Osgi;
 import io.convergence.testing.ui.RunningWorkbench;
 import io.convergence.testing.ui.Ui;
+import io.convergence.ui.workbench.points.PointHandoff;
 import io.convergence.ui.workbench.tests.fixture.FixturePart;
 
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.descriptor.basic.MPartDescriptor;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.basic.MPartStack;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
@@ -94,6 +99,17 @@ class LiveViewsTest {
                     && shownText(c).contains("Fixture view from " + FixtureBundle.SYMBOLIC_NAME + " 1.0.0");
             });
             assertEquals(List.of("created " + FixtureBundle.SYMBOLIC_NAME + " 1.0.0"), life);
+
+            // It declares that it takes points: other views find it and hand it some, as they do ours.
+            PointPath speed = PointPath.parse("acme/lyon/packaging/line1/filler/speed");
+            assertEquals(Boolean.TRUE, wb.ui(() -> {
+                MApplication app = wb.application();
+                List<MPartDescriptor> takers = PointHandoff.receivers(app, FixtureBundle.PURPOSE);
+                return takers.size() == 1 && PointHandoff.send(takers.get(0), List.of(speed),
+                    app.getSelectedElement().getContext().get(EPartService.class), app.getContext().get(IEventBroker.class));
+            }));
+            wb.waitUntil("the points handed to the view", WAIT,
+                () -> shownText((Composite) part().getWidget()).contains("Received " + speed));
             assertEquals(List.of(), problems.seen());
         }
         wb.ui(() -> Ui.screenshot((Shell) wb.application().getSelectedElement().getWidget(), "live-view-installed.png"));
