@@ -121,8 +121,9 @@ public final class LiveViews {
     }
 
     private void remove(String bsn) {
-        List<String> removed = ViewRemoval.remove(app, models, bsn::equals, ViewRemoval.When.LIVE);
-        LOG.info("bundle {} stopped: removed {}", bsn, removed);
+        ViewRemoval.Removed r = ViewRemoval.remove(app, models, bsn::equals, ViewRemoval.When.LIVE);
+        LOG.info("bundle {} stopped: closed parts {}, removed views {} and {} other model elements", bsn, r.parts(),
+            r.descriptors(), r.others());
     }
 
     /**

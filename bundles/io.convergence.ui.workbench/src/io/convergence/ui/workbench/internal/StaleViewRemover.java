@@ -1,7 +1,5 @@
 package io.convergence.ui.workbench.internal;
 
-import java.util.List;
-
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
@@ -22,9 +20,9 @@ public final class StaleViewRemover {
 
     @Execute
     public void execute(MApplication app, EModelService models) {
-        List<String> removed = ViewRemoval.remove(app, models, bsn -> !started(bsn), ViewRemoval.When.AT_START);
-        if (!removed.isEmpty()) {
-            LOG.info("removed views whose bundle is not started: {}", removed);
+        ViewRemoval.Removed r = ViewRemoval.remove(app, models, bsn -> !started(bsn), ViewRemoval.When.AT_START);
+        if (!r.isEmpty()) {
+            LOG.info("removed views whose bundle is not started: parts {}, views {}", r.parts(), r.descriptors());
         }
     }
 

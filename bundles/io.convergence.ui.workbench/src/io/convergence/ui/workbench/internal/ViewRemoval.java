@@ -71,14 +71,27 @@ final class ViewRemoval {
     }
 
     /**
+     * What a removal took out of the model.
+     *
+     * @param parts the element ids of the parts closed or removed
+     * @param descriptors the element ids of the part descriptors removed (Show View no longer lists them)
+     * @param others how many other elements the bundles' fragments had added
+     */
+    record Removed(List<String> parts, List<String> descriptors, int others) {
+
+        boolean isEmpty() {
+            return parts.isEmpty() && descriptors.isEmpty() && others == 0;
+        }
+    }
+
+    /**
      * Removes the parts and descriptors of the bundles {@code gone} says are gone, and while the
      * workbench runs everything else they added.
-     *
-     * @return the element ids of the parts and descriptors removed
      */
-    static List<String> remove(MApplication app, EModelService models, Predicate<String> gone, When when) {
+    static Removed remove(MApplication app, EModelService models, Predicate<String> gone, When when) {
         boolean close = when == When.LIVE;
-        List<String> removed = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        List<String> descriptors = new ArrayList<>();
         Set<MPartStack> emptied = new HashSet<>();
         for (MPart part : models.findElements(app, null, MPart.class, null, EModelService.ANYWHERE)) {
             if (!belongs(part, gone)) {
@@ -89,10 +102,10 @@ final class ViewRemoval {
             }
             if (close && part.getWidget() != null) {
                 MWindow window = models.getTopLevelWindowFor(part);
-                EPartService parts = window == null || window.getContext() == null ? null
+                EPartService service = window == null || window.getContext() == null ? null
                     : window.getContext().get(EPartService.class);
-                if (parts != null) {
-                    parts.hidePart(part, true);
+                if (service != null) {
+                    service.hidePart(part, true);
                 }
             }
             for (MPlaceholder p : models.findElements(app, null, MPlaceholder.class, null, EModelService.ANYWHERE)) {
@@ -101,16 +114,16 @@ final class ViewRemoval {
                 }
             }
             detach(part);
-            removed.add(part.getElementId());
+            parts.add(part.getElementId());
         }
         for (MPartDescriptor d : List.copyOf(app.getDescriptors())) {
             if (belongs(d, gone)) {
                 app.getDescriptors().remove(d);
-                removed.add(d.getElementId());
+                descriptors.add(d.getElementId());
             }
         }
         if (when == When.AT_START) {
-            return removed;
+            return new Removed(parts, descriptors, 0);
         }
         // A stack the bundle's views leave empty goes off screen; it stays in the model for the next view.
         for (MPartStack stack : emptied) {
@@ -132,7 +145,7 @@ final class ViewRemoval {
                 EcoreUtil.remove((EObject) e);
             }
         }
-        return removed;
+        return new Removed(parts, descriptors, rest.size());
     }
 
     private static void detach(MUIElement element) {
