@@ -59,6 +59,23 @@ public final class Osgi {
         }
     }
 
+    /** The service now, or {@code null} if there is none. */
+    public static <T> T find(Class<T> type) {
+        BundleContext ctx = context(Osgi.class);
+        var ref = ctx.getServiceReference(type);
+        return ref == null ? null : ctx.getService(ref);
+    }
+
+    /** The installed bundle of that symbolic name; fails if there is none. */
+    public static Bundle bundle(String symbolicName) {
+        for (Bundle b : context(Osgi.class).getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName + " in the test runtime");
+    }
+
     /** Waits up to ten seconds for a service. */
     public static <T> T await(Class<T> type) {
         return await(type, "", Duration.ofSeconds(10));

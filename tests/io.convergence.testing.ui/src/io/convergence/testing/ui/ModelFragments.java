@@ -50,11 +50,23 @@ public final class ModelFragments {
             assertEquals(part, bundle.loadClass(uri.substring(prefix.length())));
             String icon = d.getAttribute("iconURI");
             assertNotNull(bundle.getEntry(icon.substring(("platform:/plugin/" + bundle.getSymbolicName() + "/").length())), icon);
-            Element state = (Element) d.getElementsByTagName("persistedState").item(0);
-            assertEquals("convergence.defaultStack", state.getAttribute("key"));
-            seen.add(d.getAttribute("elementId") + " -> " + state.getAttribute("value"));
+            String stack = persistedState(d, "convergence.defaultStack");
+            assertNotNull(stack, "a default stack");
+            seen.add(d.getAttribute("elementId") + " -> " + stack);
         }
         return seen;
+    }
+
+    /** A descriptor's persisted-state value of that key, or {@code null}. */
+    public static String persistedState(Element descriptor, String key) {
+        NodeList states = descriptor.getElementsByTagName("persistedState");
+        for (int i = 0; i < states.getLength(); i++) {
+            Element e = (Element) states.item(i);
+            if (key.equals(e.getAttribute("key"))) {
+                return e.getAttribute("value");
+            }
+        }
+        return null;
     }
 
     /** Parses an XML file of the bundle; fails if the bundle does not hold it. */

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import io.convergence.testing.Wait;
+
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -32,19 +34,9 @@ public final class Ui {
                 + "Xvfb :99 -screen 0 1400x900x24 & export DISPLAY=:99)");
     }
 
-    /** Polls off the UI thread until {@code probe} answers non-null. */
-    public static <T> T poll(String what, Duration timeout, Supplier<T> probe) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            T t = probe.get();
-            if (t != null) {
-                return t;
-            }
-            if (System.nanoTime() > end) {
-                fail("no " + what + " within " + timeout);
-            }
-            Thread.sleep(50);
-        }
+    /** Polls off the UI thread until {@code probe} answers non-null ({@link Wait#forValue}). */
+    public static <T> T poll(String what, Duration timeout, Supplier<T> probe) {
+        return Wait.forValue(what, timeout, probe::get);
     }
 
     /** Runs the event loop until {@code probe} answers non-null; fails after the timeout. */

@@ -14,51 +14,94 @@ import java.util.Map;
 import io.convergence.api.config.ConfigurationService;
 import io.convergence.api.connector.Connector;
 import io.convergence.api.connector.ConnectorState;
+import io.convergence.api.event.Event;
+import io.convergence.api.event.EventBus;
+import io.convergence.ui.common.ServiceBinding;
 
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
-import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.service.cm.ConfigurationListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
 /**
  * Where the Connections view's data comes from: the connector services, the connector
- * configurations in ConfigurationAdmin, and the connector types described by MetaType. May block
- * (a partner's {@link Connector#state()}, ConfigurationAdmin): call it off the UI thread.
+ * configurations in ConfigurationAdmin, and the connector types described by MetaType. Created by
+ * e4 injection (the services come and go with it); tells {@link #onChange} when something may have
+ * changed: a connector came, went or changed state (its connection events), a configuration
+ * changed, a bundle came or went. May block (a partner's {@link Connector#state()},
+ * ConfigurationAdmin): call it off the UI thread.
  */
 public final class ConnectionsSource implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionsSource.class);
 
-    private final BundleContext context;
-    private final ServiceTracker<Connector, Connector> connectors;
-    private final ServiceTracker<ConfigurationAdmin, ConfigurationAdmin> admin;
-    private final ServiceTracker<ConfigurationService, ConfigurationService> files;
+    private final BundleContext context = FrameworkUtil.getBundle(ConnectionsSource.class).getBundleContext();
+    private final ServiceBinding<EventBus> events = new ServiceBinding<>(
+        b -> b.subscribe(e -> Event.CONNECTION.equals(e.type()), e -> changed()));
     private final SynchronousBundleListener bundles = e -> {
         if (e.getType() == BundleEvent.RESOLVED || e.getType() == BundleEvent.UNRESOLVED || e.getType() == BundleEvent.STARTED) {
             invalidateTypes();
+            changed();
         }
     };
+    private volatile List<Connector> connectors = List.of();
+    private volatile @Nullable ConfigurationAdmin admin;
+    private volatile @Nullable ConfigurationService files;
     private volatile @Nullable List<ConnectorType> types;
+    private volatile Runnable onChange = () -> { };
+    private @Nullable ServiceRegistration<ConfigurationListener> configurations;
 
-    public ConnectionsSource(BundleContext context) {
-        this.context = context;
-        connectors = open(new ServiceTracker<>(context, Connector.class, null));
-        admin = open(new ServiceTracker<>(context, ConfigurationAdmin.class, null));
-        files = open(new ServiceTracker<>(context, ConfigurationService.class, null));
-        context.addBundleListener(bundles);
+    @Inject
+    void connectors(@Optional @Service @Nullable List<Connector> all) {
+        connectors = all == null ? List.of() : List.copyOf(all);
+        changed();
     }
 
-    private static <S> ServiceTracker<S, S> open(ServiceTracker<S, S> t) {
-        t.open();
-        return t;
+    @Inject
+    void admin(@Optional @Service @Nullable ConfigurationAdmin a) {
+        admin = a;
+        changed();
+    }
+
+    @Inject
+    void files(@Optional @Service @Nullable ConfigurationService f) {
+        files = f;
+        invalidateTypes();
+        changed();
+    }
+
+    @Inject
+    void events(@Optional @Service @Nullable EventBus b) {
+        events.set(b);
+    }
+
+    @PostConstruct
+    void open() {
+        context.addBundleListener(bundles);
+        configurations = context.registerService(ConfigurationListener.class, e -> changed(), null);
+    }
+
+    /** Told, on any thread, whenever the connections may have changed. */
+    public void onChange(Runnable r) {
+        onChange = r;
+    }
+
+    private void changed() {
+        onChange.run();
     }
 
     public BundleContext context() {
@@ -69,7 +112,7 @@ public final class ConnectionsSource implements AutoCloseable {
     public List<ConnectorType> types() {
         List<ConnectorType> t = types;
         if (t == null) {
-            ConfigurationService config = files.getService();
+            ConfigurationService config = files;
             if (config == null) {
                 return List.of();
             }
@@ -86,35 +129,32 @@ public final class ConnectionsSource implements AutoCloseable {
     }
 
     public @Nullable ConfigurationService configurationFiles() {
-        return files.getService();
+        return files;
     }
 
     public @Nullable ConfigurationAdmin configurationAdmin() {
-        return admin.getService();
+        return admin;
     }
 
-    /** Every connector service and its state now. */
+    /**
+     * Every connector service and its state now. The type is left to the connection's
+     * configuration (its factory PID names it): injection hands over services, not their properties.
+     */
     public List<RunningConnector> connectors() {
-        ServiceReference<Connector>[] refs = connectors.getServiceReferences();
-        if (refs == null) {
-            return List.of();
-        }
         List<RunningConnector> out = new ArrayList<>();
-        for (ServiceReference<Connector> ref : refs) {
-            Connector c = connectors.getService(ref);
-            if (c == null) {
-                continue;
-            }
-            String id = text(ref.getProperty(Connector.ID_PROPERTY));
-            String type = text(ref.getProperty(Connector.TYPE_PROPERTY));
+        int n = 0;
+        for (Connector c : connectors) {
+            n++;
+            String id;
             ConnectorState s;
             try {
+                id = c.id();
                 s = c.state();
-                id = id.isEmpty() ? c.id() : id;
             } catch (RuntimeException e) {
+                id = "";
                 s = new ConnectorState(ConnectorState.Status.FAILED, "the connector could not say its state: " + e, Instant.now());
             }
-            out.add(new RunningConnector(id.isEmpty() ? "service " + ref.getProperty(Constants.SERVICE_ID) : id, type, s));
+            out.add(new RunningConnector(id == null || id.isEmpty() ? "connector " + n : id, "", s));
         }
         return out;
     }
@@ -132,7 +172,7 @@ public final class ConnectionsSource implements AutoCloseable {
 
     /** Every factory configuration of a connector type. */
     public List<ConnectionConfig> configurations() {
-        ConfigurationAdmin ca = admin.getService();
+        ConfigurationAdmin ca = admin;
         if (ca == null) {
             return List.of();
         }
@@ -202,11 +242,20 @@ public final class ConnectionsSource implements AutoCloseable {
         return o == null ? "" : o.toString();
     }
 
+    @PreDestroy
     @Override
     public void close() {
+        onChange = () -> { };
         context.removeBundleListener(bundles);
-        connectors.close();
-        admin.close();
-        files.close();
+        events.close();
+        ServiceRegistration<ConfigurationListener> r = configurations;
+        configurations = null;
+        if (r != null) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException e) {
+                // already gone with the bundle
+            }
+        }
     }
 }

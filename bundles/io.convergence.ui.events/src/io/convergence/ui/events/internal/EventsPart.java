@@ -6,10 +6,13 @@ import java.util.List;
 
 import io.convergence.api.event.Event;
 import io.convergence.api.event.EventBus;
-import io.convergence.api.event.Registration;
+import io.convergence.ui.common.QualityStyle;
+import io.convergence.ui.common.ServiceBinding;
 
 import io.convergence.ui.workbench.preferences.WorkbenchPreferences;
 
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -27,8 +30,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.jspecify.annotations.Nullable;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -40,14 +41,30 @@ public final class EventsPart {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
         .withZone(ZoneId.systemDefault());
 
+    // The colours of bad and uncertain values, as every view shows them.
+    private static final Color ERROR = new Color(QualityStyle.BAD);
+    private static final Color WARNING = new Color(QualityStyle.UNCERTAIN);
+
     private final EventsModel model = new EventsModel();
+    /** While there is an event bus: the recent events shown, and every new one as it comes. */
+    private final ServiceBinding<EventBus> events = new ServiceBinding<>(bus -> {
+        List<Event> recent = bus.recent(EventsModel.CAPACITY);
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            model.add(recent.get(i));
+        }
+        return bus.subscribe(model::add);
+    });
     private @Nullable TableViewer viewer;
-    private @Nullable ServiceTracker<EventBus, EventBus> tracker;
-    private volatile @Nullable Registration registration;
     private long shownVersion = -1;
 
     @Inject
     private @Nullable MPart part;
+
+    /** The event bus may come up after the window, go and come back: injected whenever it changes. */
+    @Inject
+    void events(@Optional @Service @Nullable EventBus bus) {
+        events.set(bus);
+    }
 
     @PostConstruct
     public void create(Composite parent) {
@@ -76,7 +93,7 @@ public final class EventsPart {
         v.setContentProvider(ArrayContentProvider.getInstance());
         column(v, "Time", 165, e -> TIME.format(e.time()));
         column(v, "Severity", 80, e -> e.severity().name());
-        column(v, "Kind", 115, e -> e.kind().name());
+        column(v, "Type", 115, Event::type);
         column(v, "Source", 180, Event::source);
         column(v, "Message", 600, Event::message);
         ack.addListener(SWT.Selection, e -> {
@@ -85,24 +102,6 @@ public final class EventsPart {
             model.acknowledge(selected.isEmpty() ? model.visible() : selected);
         });
 
-        // The event bus may come up after the window: listen from whenever it is there.
-        var ctx = FrameworkUtil.getBundle(EventsPart.class).getBundleContext();
-        ServiceTracker<EventBus, EventBus> t = new ServiceTracker<>(ctx, EventBus.class, null) {
-            @Override
-            public EventBus addingService(org.osgi.framework.ServiceReference<EventBus> ref) {
-                EventBus bus = super.addingService(ref);
-                if (bus != null && registration == null) {
-                    List<Event> recent = bus.recent(EventsModel.CAPACITY);
-                    for (int i = recent.size() - 1; i >= 0; i--) {
-                        model.add(recent.get(i));
-                    }
-                    registration = bus.subscribe(model::add);
-                }
-                return bus;
-            }
-        };
-        tracker = t;
-        t.open();
         parent.getDisplay().timerExec(0, this::refresh);
     }
 
@@ -136,8 +135,8 @@ public final class EventsPart {
             @Override
             public @Nullable Color getForeground(Object element) {
                 Event e = (Event) element;
-                return e.severity() == Event.Severity.ERROR ? v.getControl().getDisplay().getSystemColor(SWT.COLOR_RED)
-                    : e.severity() == Event.Severity.WARNING ? v.getControl().getDisplay().getSystemColor(SWT.COLOR_DARK_YELLOW)
+                return e.severity() == Event.Severity.ERROR ? ERROR
+                    : e.severity() == Event.Severity.WARNING ? WARNING
                     : null;
             }
 
@@ -152,11 +151,6 @@ public final class EventsPart {
 
     @PreDestroy
     public void dispose() {
-        if (registration != null) {
-            registration.close();
-        }
-        if (tracker != null) {
-            tracker.close();
-        }
+        events.close();
     }
 }

@@ -6,6 +6,8 @@ import io.convergence.api.connector.BrowseNode;
 import io.convergence.api.connector.ConnectorState;
 import io.convergence.api.point.DataType;
 import io.convergence.api.point.PointInfo;
+import io.convergence.ui.common.ConnectionStyle;
+import io.convergence.ui.common.QualityStyle;
 
 import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.jface.resource.JFaceResources;
@@ -24,13 +26,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Labels of the explorer: names in the normal colour, counts, units and types in the decoration
- * colour, a connection's state in green, orange or red.
+ * colour, a connection's state as every view writes and colours it ({@link ConnectionStyle}).
  */
 final class ExplorerLabels extends StyledCellLabelProvider {
 
-    private static final Color GREEN = new Color(0x1b, 0x7f, 0x3b);
-    private static final Color ORANGE = new Color(0xc2, 0x6a, 0x00);
-    private static final Color RED = new Color(0xc0, 0x1c, 0x28);
+    private static final Color RED = new Color(QualityStyle.BAD);
 
     private final LocalResourceManager resources;
     private final StyledString.Styler italic;
@@ -76,7 +76,8 @@ final class ExplorerLabels extends StyledCellLabelProvider {
 
     private static StyledString connection(ConnectionNode n) {
         ConnectorState st = n.state();
-        StyledString s = new StyledString(n.id()).append("  ").append(stateWord(st.status()), styler(stateColor(st.status())));
+        StyledString s = new StyledString(n.id()).append("  ").append(ConnectionStyle.label(st.status()),
+            styler(new Color(ConnectionStyle.rgb(st.status()))));
         // Connected says it all (the endpoint is in the tooltip); any other state says why.
         if (st.status() != ConnectorState.Status.CONNECTED && !st.detail().isBlank()) {
             s.append(" \u2014 " + st.detail(), StyledString.DECORATIONS_STYLER);
@@ -97,25 +98,6 @@ final class ExplorerLabels extends StyledCellLabelProvider {
     static String decoration(String unit, DataType type) {
         String t = type.name().toLowerCase(Locale.ROOT);
         return unit.isBlank() ? t : unit + " \u00b7 " + t;
-    }
-
-    static String stateWord(ConnectorState.Status status) {
-        return switch (status) {
-            case CONNECTING -> Messages.State_CONNECTING;
-            case CONNECTED -> Messages.State_CONNECTED;
-            case RECONNECTING -> Messages.State_RECONNECTING;
-            case DISCONNECTED -> Messages.State_DISCONNECTED;
-            case FAILED -> Messages.State_FAILED;
-        };
-    }
-
-    private static @Nullable Color stateColor(ConnectorState.Status status) {
-        return switch (status) {
-            case CONNECTED -> GREEN;
-            case CONNECTING, RECONNECTING -> ORANGE;
-            case FAILED -> RED;
-            case DISCONNECTED -> null;
-        };
     }
 
     private static StyledString.Styler styler(@Nullable Color c) {

@@ -4,20 +4,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import io.convergence.api.point.PointInfo;
 import io.convergence.api.point.PointPath;
+import io.convergence.ui.common.PointSearch;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * The plant tree of the explorer, without any SWT: every known point, filed by the segments of its
- * path (enterprise, site, area, line, cell, ...), and the same tree narrowed to the points whose
- * path contains a filter text. Immutable; built on a background thread whenever the registry
- * changes, then handed to the view. Filtering scans precomputed lower-case paths, so that it stays
- * well under a frame's time at 10,000 points.
+ * path (enterprise, site, area, line, cell, ...), and the same tree narrowed to the points a typed
+ * text finds ({@link PointSearch}, as every view searches points). Immutable; built on a background
+ * thread whenever the registry changes, then handed to the view.
  */
 public final class ExplorerModel {
 
@@ -30,15 +29,12 @@ public final class ExplorerModel {
     private static final ExplorerModel EMPTY = new ExplorerModel(List.of());
 
     private final List<PointInfo> points;
-    private final String[] lowerPaths;
+    private final PointSearch search;
     private final long fingerprint;
 
     private ExplorerModel(List<PointInfo> sorted) {
         this.points = sorted;
-        this.lowerPaths = new String[sorted.size()];
-        for (int i = 0; i < lowerPaths.length; i++) {
-            lowerPaths[i] = sorted.get(i).path().toString().toLowerCase(Locale.ROOT);
-        }
+        this.search = PointSearch.of(sorted);
         this.fingerprint = fingerprint(sorted);
     }
 
@@ -79,7 +75,7 @@ public final class ExplorerModel {
     /**
      * What the view shows for a filter text.
      *
-     * @param root the tree: every point, or those whose path contains the filter (ignoring case)
+     * @param root the tree: every point, or those the filter finds
      * @param expanded folders to expand, outermost first
      * @param matches the points in the tree
      * @param filtered whether a filter was applied
@@ -93,21 +89,11 @@ public final class ExplorerModel {
      * are few matches, otherwise only that chain.
      *
      * @param rootLabel the label of the root folder
-     * @param filter text a path must contain, ignoring case; blank for every point
+     * @param filter the words typed; blank for every point
      */
     public View view(String rootLabel, String filter) {
-        String f = filter.strip().toLowerCase(Locale.ROOT);
-        List<PointInfo> shown;
-        if (f.isEmpty()) {
-            shown = points;
-        } else {
-            shown = new ArrayList<>();
-            for (int i = 0; i < lowerPaths.length; i++) {
-                if (lowerPaths[i].contains(f)) {
-                    shown.add(points.get(i));
-                }
-            }
-        }
+        String f = filter.strip();
+        List<PointInfo> shown = f.isEmpty() ? points : search.matching(f);
         PlantFolder root = build(rootLabel, shown);
         List<PlantFolder> expanded = new ArrayList<>();
         if (!f.isEmpty() && shown.size() <= EXPAND_ALL_LIMIT) {

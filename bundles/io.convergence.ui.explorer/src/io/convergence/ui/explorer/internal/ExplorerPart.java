@@ -2,14 +2,19 @@ package io.convergence.ui.explorer.internal;
 
 import java.util.List;
 
+import io.convergence.api.connector.Connector;
+import io.convergence.api.event.EventBus;
 import io.convergence.api.point.PointInfo;
 import io.convergence.api.point.PointPath;
+import io.convergence.api.point.PointRegistry;
 import io.convergence.ui.workbench.points.PointHandoff;
 
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.descriptor.basic.MPartDescriptor;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IMenuManager;
@@ -34,7 +39,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.jspecify.annotations.Nullable;
-import org.osgi.framework.FrameworkUtil;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -49,12 +53,12 @@ public final class ExplorerPart {
     private static final int FILTER_DELAY_MS = 150;
 
     private final Connections connections = new Connections();
+    private final PlantWatcher watcher = new PlantWatcher(connections, this::pointsChanged, this::connectionsChanged);
     private ExplorerModel model = ExplorerModel.empty();
     private @Nullable TreeViewer viewer;
     private @Nullable ExplorerContent content;
     private @Nullable Text filter;
     private @Nullable Label status;
-    private @Nullable PlantWatcher watcher;
     private @Nullable PointSender sender;
     private final Runnable applyFilter = () -> show(true);
 
@@ -69,6 +73,21 @@ public final class ExplorerPart {
     @Inject
     @Optional
     private @Nullable IEventBroker broker;
+
+    @Inject
+    void registry(@Optional @Service @Nullable PointRegistry registry) {
+        watcher.registry(registry);
+    }
+
+    @Inject
+    void events(@Optional @Service @Nullable EventBus events) {
+        watcher.events(events);
+    }
+
+    @Inject
+    void connectors(@Optional @Service @Nullable List<Connector> connectors) {
+        watcher.connectors(connectors);
+    }
 
     @PostConstruct
     public void create(Composite parent) {
@@ -117,10 +136,7 @@ public final class ExplorerPart {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(s);
         show(true);
 
-        PlantWatcher w = new PlantWatcher(FrameworkUtil.getBundle(ExplorerPart.class).getBundleContext(), parent.getDisplay(),
-            connections, this::pointsChanged, this::connectionsChanged);
-        watcher = w;
-        w.start();
+        watcher.start(parent.getDisplay());
     }
 
     @Focus
@@ -132,9 +148,7 @@ public final class ExplorerPart {
 
     @PreDestroy
     public void dispose() {
-        if (watcher != null) {
-            watcher.stop();
-        }
+        watcher.stop();
     }
 
     /** The viewer; for tests. */
@@ -210,8 +224,11 @@ public final class ExplorerPart {
             return;
         }
         List<PointPath> points = ExplorerModel.pointsOf(List.of(first));
+        MPartDescriptor to = sender.primary();
         if (first instanceof PointInfo || first instanceof BrowseItem b && b.node().point() != null) {
-            sender.send(PointHandoff.LIVE_VALUES_VIEW, PointHandoff.ADD_TO_LIVE_VALUES, points);
+            if (to != null) {
+                sender.send(to, points);
+            }
         } else if (v.isExpandable(first)) {
             v.setExpandedState(first, !v.getExpandedState(first));
         }
@@ -223,10 +240,11 @@ public final class ExplorerPart {
             return;
         }
         List<PointPath> points = selectedPoints();
-        m.add(action(Messages.Explorer_addToLiveValues, !points.isEmpty() && s.canSend(PointHandoff.LIVE_VALUES_VIEW),
-            () -> s.send(PointHandoff.LIVE_VALUES_VIEW, PointHandoff.ADD_TO_LIVE_VALUES, points)));
-        m.add(action(Messages.Explorer_addToTrend, !points.isEmpty() && s.canSend(PointHandoff.TREND_VIEW),
-            () -> s.send(PointHandoff.TREND_VIEW, PointHandoff.ADD_TO_TREND, points)));
+        // One entry per view that takes points, whichever are installed (ours or a partner's).
+        for (MPartDescriptor view : s.receivers()) {
+            m.add(action(NLS.bind(Messages.Explorer_addTo, view.getLocalizedLabel()), !points.isEmpty(),
+                () -> s.send(view, points)));
+        }
         m.add(new Separator());
         m.add(action(Messages.Explorer_copyPaths, !points.isEmpty(), () -> copy(points)));
         List<?> browsed = selection().stream()

@@ -17,18 +17,12 @@ public final class Messages extends NLS {
     public static String Explorer_statusNone = "";
     public static String Explorer_statusAll = "";
     public static String Explorer_statusFiltered = "";
-    public static String Explorer_addToLiveValues = "";
-    public static String Explorer_addToTrend = "";
+    public static String Explorer_addTo = "";
     public static String Explorer_copyPaths = "";
     public static String Explorer_refresh = "";
     public static String Explorer_method = "";
     public static String Explorer_tipPoint = "";
     public static String Explorer_tipVariable = "";
-    public static String State_CONNECTING = "";
-    public static String State_CONNECTED = "";
-    public static String State_RECONNECTING = "";
-    public static String State_DISCONNECTED = "";
-    public static String State_FAILED = "";
 
     static {
         NLS.initializeMessages("io.convergence.ui.explorer.internal.messages", Messages.class);

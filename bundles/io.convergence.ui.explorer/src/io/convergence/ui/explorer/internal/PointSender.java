@@ -3,17 +3,17 @@ package io.convergence.ui.explorer.internal;
 import java.util.List;
 
 import io.convergence.api.point.PointPath;
+import io.convergence.ui.workbench.points.PointHandoff;
 
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.descriptor.basic.MPartDescriptor;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
-import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hands points to another view as {@code PointHandoff} describes: shows the view, then posts its
- * topic with the paths as a {@code List<String>}. A view whose bundle is not installed has no part
- * descriptor, and nothing can be sent to it.
+ * Hands points to the views that take them ({@link PointHandoff}): whichever are installed now,
+ * ours or a partner's. Nothing can be sent while no such view is installed.
  */
 final class PointSender {
 
@@ -27,23 +27,22 @@ final class PointSender {
         this.broker = broker;
     }
 
-    /** Whether the view exists in this workbench. */
-    boolean canSend(String partId) {
-        if (broker == null || parts == null) {
-            return false;
-        }
-        if (application != null && application.getDescriptors().stream().anyMatch(d -> partId.equals(d.getElementId()))) {
-            return true;
-        }
-        return parts.findPart(partId) != null;
+    /** The views installed now that take points, by label. */
+    List<MPartDescriptor> receivers() {
+        return application == null || parts == null || broker == null ? List.of() : PointHandoff.receivers(application);
     }
 
-    /** Shows the view and posts the points to it; does nothing if the view does not exist. */
-    void send(String partId, String topic, List<PointPath> points) {
-        if (points.isEmpty() || !canSend(partId) || parts == null || broker == null) {
-            return;
+    /** Where a double-click sends a point: the first view showing current values, else the first that takes points. */
+    @Nullable MPartDescriptor primary() {
+        List<MPartDescriptor> all = receivers();
+        return all.stream().filter(d -> PointHandoff.purposes(d).contains(PointHandoff.LIVE)).findFirst()
+            .orElse(all.isEmpty() ? null : all.get(0));
+    }
+
+    /** Shows the view and hands it the points. */
+    void send(MPartDescriptor view, List<PointPath> points) {
+        if (parts != null && broker != null) {
+            PointHandoff.send(view, points, parts, broker);
         }
-        parts.showPart(partId, PartState.VISIBLE);
-        broker.post(topic, points.stream().map(PointPath::toString).toList());
     }
 }

@@ -38,8 +38,8 @@ public final class FeaturesModel {
     private volatile long version;
 
     /**
-     * @param service the feature service now, or {@code null} while there is none (the tracker's
-     *            current service in the workbench, a fake in tests)
+     * @param service the feature service now, or {@code null} while there is none (the one e4
+     *            injects in the workbench, a fake in tests)
      */
     public FeaturesModel(Supplier<@Nullable FeatureService> service) {
         this.service = service;

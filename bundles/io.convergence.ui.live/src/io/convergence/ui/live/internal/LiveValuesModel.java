@@ -17,8 +17,8 @@ import io.convergence.api.point.PointPath;
 import io.convergence.api.point.Quality;
 import io.convergence.api.point.Sample;
 import io.convergence.api.point.SampleBatch;
+import io.convergence.ui.common.QualityStyle;
 
-import org.eclipse.osgi.util.NLS;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -167,7 +167,8 @@ public final class LiveValuesModel {
         DataType type = i == null ? null : i.type();
         Latest l = latest.get(p);
         if (l == null) {
-            return new LiveRow(p.toString(), Messages.Live_noValue, unit, Messages.Live_waiting, "", "", LiveRow.Style.WAITING);
+            return new LiveRow(p.toString(), Messages.Live_noValue, unit, QualityStyle.waitingLabel(), "", "",
+                LiveRow.Style.WAITING);
         }
         long age = Math.max(0, now - l.arrived);
         boolean stale = age >= STALE_AFTER_MS;
@@ -175,14 +176,7 @@ public final class LiveValuesModel {
             : stale ? LiveRow.Style.STALE
             : l.quality == Quality.UNCERTAIN ? LiveRow.Style.UNCERTAIN
             : LiveRow.Style.GOOD;
-        String quality = switch (l.quality) {
-            case GOOD -> Messages.Live_good;
-            case UNCERTAIN -> Messages.Live_uncertain;
-            case BAD -> Messages.Live_bad;
-        };
-        if (stale) {
-            quality = NLS.bind(Messages.Live_stale, quality);
-        }
+        String quality = stale ? QualityStyle.staleLabel(l.quality) : QualityStyle.label(l.quality);
         return new LiveRow(p.toString(), format.value(l.value, type), unit, quality, format.time(l.micros, now),
             format.age(age), style);
     }

@@ -7,15 +7,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.convergence.api.bus.SampleBus;
+import io.convergence.api.connector.Connector;
 import io.convergence.api.point.PointInfo;
 import io.convergence.api.point.PointPath;
+import io.convergence.api.point.PointRegistry;
+import io.convergence.ui.common.PointPicker;
+import io.convergence.ui.common.QualityStyle;
 import io.convergence.ui.workbench.points.PointHandoff;
 
 import io.convergence.ui.workbench.preferences.WorkbenchPreferences;
 
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.MenuManager;
@@ -48,7 +54,6 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.jspecify.annotations.Nullable;
-import org.osgi.framework.FrameworkUtil;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -56,7 +61,7 @@ import jakarta.inject.Inject;
 
 /**
  * Renders {@link LiveValuesModel} as a table: redraws at the pace set in the preferences (250 ms by default), only the rows
- * whose text changed. Points come from the event broker, from drops and from the Add dialog, and
+ * whose text changed. Points come from other views ({@link PointHandoff}), from drops and from the Add dialog, and
  * are kept in the part's persisted state.
  */
 public final class LiveValuesPart {
@@ -64,21 +69,40 @@ public final class LiveValuesPart {
     /** Key of the chosen points in {@link MPart#getPersistedState()}: one path per line. */
     public static final String PERSISTED_POINTS = "io.convergence.ui.live.points";
 
-    private static final int DESCRIBE_EVERY = 8;
-    private static final Color RED = new Color(0xc0, 0x1c, 0x28);
-    private static final Color ORANGE = new Color(0xc2, 0x6a, 0x00);
-    private static final Color GREY = new Color(0x8a, 0x8f, 0x96);
+    private static final Color RED = new Color(QualityStyle.BAD);
+    private static final Color ORANGE = new Color(QualityStyle.UNCERTAIN);
+    private static final Color GREY = new Color(QualityStyle.STALE);
 
     private final LiveValuesModel model = new LiveValuesModel(System::currentTimeMillis,
         new ValueFormat(Locale.getDefault(Locale.Category.FORMAT), ZoneId.systemDefault()));
+    private final LiveSources sources = new LiveSources(model, this::describedLater);
     private @Nullable TableViewer viewer;
     private @Nullable Label summary;
-    private @Nullable LiveSources sources;
-    private int ticks;
 
     @Inject
     @Optional
     private @Nullable MPart part;
+
+    @Inject
+    @Optional
+    private @Nullable IEventBroker broker;
+
+    private @Nullable AutoCloseable handoff;
+
+    @Inject
+    void bus(@Optional @Service @Nullable SampleBus bus) {
+        sources.bus(bus);
+    }
+
+    @Inject
+    void registry(@Optional @Service @Nullable PointRegistry registry) {
+        sources.registry(registry);
+    }
+
+    @Inject
+    void connectors(@Optional @Service @Nullable List<Connector> connectors) {
+        sources.connectors(connectors);
+    }
 
     @PostConstruct
     public void create(Composite parent) {
@@ -144,20 +168,18 @@ public final class LiveValuesPart {
         });
         table.setMenu(menu.createContextMenu(table));
 
-        LiveSources src = new LiveSources(FrameworkUtil.getBundle(LiveValuesPart.class).getBundleContext(), model);
-        sources = src;
-        src.start();
         if (part != null) {
             addAll(LiveValuesModel.restore(part.getPersistedState().get(PERSISTED_POINTS)));
+            if (broker != null) {
+                handoff = PointHandoff.receive(broker, part, this::add);
+            }
         }
         showPoints();
         parent.getDisplay().timerExec(WorkbenchPreferences.refreshMs(), this::tick);
     }
 
-    /** Adds points posted on {@link PointHandoff#ADD_TO_LIVE_VALUES}, by the Plant Explorer for one. */
-    @Inject
-    @Optional
-    public void pointsPosted(@UIEventTopic(PointHandoff.ADD_TO_LIVE_VALUES) List<String> paths) {
+    /** Adds points handed over by another view (the Plant Explorer for one): one path per element. */
+    public void pointsPosted(List<String> paths) {
         add(PointHandoff.fromText(String.join("\n", paths)));
     }
 
@@ -169,9 +191,10 @@ public final class LiveValuesPart {
     }
 
     @PreDestroy
-    public void dispose() {
-        if (sources != null) {
-            sources.stop();
+    public void dispose() throws Exception {
+        sources.close();
+        if (handoff != null) {
+            handoff.close();
         }
     }
 
@@ -183,18 +206,40 @@ public final class LiveValuesPart {
     }
 
     private boolean addAll(List<PointPath> points) {
-        LiveSources src = sources;
-        if (points.isEmpty() || src == null) {
+        if (points.isEmpty()) {
             return false;
         }
+        List<PointInfo> added = new ArrayList<>();
         for (PointPath p : points) {
-            PointInfo info = src.describe(p);
+            PointInfo info = sources.describe(p);
             if (model.add(p, info) && info != null) {
-                src.readFirstValue(info);
+                added.add(info);
             }
         }
         showPoints();
+        // After the bus delivers the new points, so that no sample arrives between read and subscribe.
+        added.forEach(sources::readFirstValue);
         return true;
+    }
+
+    /** Points shown that the registry describes only now: on the registry's thread. */
+    private void describedLater(List<PointInfo> infos) {
+        TableViewer v = viewer;
+        if (v == null || v.getControl().isDisposed()) {
+            return;
+        }
+        v.getControl().getDisplay().asyncExec(() -> {
+            if (v.getControl().isDisposed()) {
+                return;
+            }
+            for (PointInfo info : infos) {
+                boolean first = model.undescribed().contains(info.path());
+                model.describe(info);
+                if (first) {
+                    sources.readFirstValue(info);
+                }
+            }
+        });
     }
 
     /** Removes points from the table. */
@@ -216,6 +261,7 @@ public final class LiveValuesPart {
             return;
         }
         model.refresh();
+        sources.show(model.points());
         v.setInput(model.points());
         v.getTable().redraw();
         updateSummary();
@@ -228,15 +274,6 @@ public final class LiveValuesPart {
         TableViewer v = viewer;
         if (v == null || v.getControl().isDisposed()) {
             return;
-        }
-        if (++ticks % DESCRIBE_EVERY == 0 && sources != null) {
-            for (PointPath p : model.undescribed()) {
-                PointInfo info = sources.describe(p);
-                if (info != null) {
-                    model.describe(info);
-                    sources.readFirstValue(info);
-                }
-            }
         }
         List<PointPath> changed = model.refresh();
         if (!changed.isEmpty()) {
@@ -273,12 +310,13 @@ public final class LiveValuesPart {
     }
 
     private void openAddDialog() {
-        if (viewer == null || sources == null) {
+        if (viewer == null) {
             return;
         }
-        AddPointsDialog d = new AddPointsDialog(viewer.getControl().getShell(), sources.points());
+        PointPicker d = new PointPicker(viewer.getControl().getShell(), Messages.Add_title, Messages.Add_message,
+            sources.points(), p -> true);
         if (d.open() == Window.OK) {
-            add(d.selected());
+            add(d.picked().stream().map(PointInfo::path).toList());
         }
     }
 

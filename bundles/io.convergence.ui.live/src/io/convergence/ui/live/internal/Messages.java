@@ -20,11 +20,6 @@ public final class Messages extends NLS {
     public static String Live_summary = "";
     public static String Live_summaryProblems = "";
     public static String Live_noValue = "";
-    public static String Live_waiting = "";
-    public static String Live_good = "";
-    public static String Live_uncertain = "";
-    public static String Live_bad = "";
-    public static String Live_stale = "";
     public static String Live_ageNow = "";
     public static String Live_ageSeconds = "";
     public static String Live_ageMinutes = "";
@@ -32,9 +27,6 @@ public final class Messages extends NLS {
     public static String Live_ageDays = "";
     public static String Add_title = "";
     public static String Add_message = "";
-    public static String Add_filterHint = "";
-    public static String Add_count = "";
-    public static String Add_type = "";
 
     static {
         NLS.initializeMessages("io.convergence.ui.live.internal.messages", Messages.class);

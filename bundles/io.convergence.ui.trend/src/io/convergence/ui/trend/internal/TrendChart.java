@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.convergence.ui.common.QualityStyle;
 import io.convergence.ui.trend.internal.model.Frame;
 import io.convergence.ui.trend.internal.model.Messages;
 import io.convergence.ui.trend.internal.model.Palette;
@@ -37,7 +38,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Draws a {@link Frame} with SWTChart: one Y axis per unit (alternating left and right), one line
  * series per pen, split into several where the line breaks, since SWTChart would join the points
- * across a {@link Double#NaN}. Bad-quality spans are shaded red, and the time grid comes from
+ * across a {@link Double#NaN}. Bad-quality spans are shaded red, stretches without samples the line
+ * does not cross grey, and the time grid comes from
  * {@link TimeTicks} rather than SWTChart's decimal steps. X values are microseconds since the epoch.
  */
 final class TrendChart {
@@ -49,6 +51,7 @@ final class TrendChart {
     private final Chart chart;
     private final Color grid;
     private final Color badStrip;
+    private final Color gapStrip;
     private final Color axisText;
     private final Map<String, Integer> axisByUnit = new HashMap<>();
     private final Set<String> seriesIds = new HashSet<>();
@@ -59,7 +62,8 @@ final class TrendChart {
         chart = new Chart(parent, SWT.NONE);
         chart.enableCompress(false);
         grid = new Color(0xE4, 0xE4, 0xE4);
-        badStrip = color(Palette.BAD);
+        badStrip = new Color(QualityStyle.BAD);
+        gapStrip = color(Palette.GAP);
         axisText = new Color(0x44, 0x44, 0x44);
         Color white = chart.getDisplay().getSystemColor(SWT.COLOR_WHITE);
         chart.setBackground(white);
@@ -258,7 +262,7 @@ final class TrendChart {
         return pen.label();
     }
 
-    /** Time grid and bad-quality shading, under the lines. */
+    /** Time grid, and shading of bad-quality spans and of gaps, under the lines. */
     private void paintBehind(PaintEvent e) {
         Frame f = frame;
         if (f == null) {
@@ -275,19 +279,27 @@ final class TrendChart {
         e.gc.setLineWidth(1);
         for (Frame.PenTrace pt : f.pens()) {
             Trace t = pt.trace();
+            for (int i = 0; i < t.gapSpans(); i++) {
+                shade(e, x, size, t.gapFrom(i), t.gapTo(i), gapStrip);
+            }
             for (int i = 0; i < t.badSpans(); i++) {
-                int a = x.getPixelCoordinate(t.badFrom(i));
-                int b = Math.max(a + 2, x.getPixelCoordinate(t.badTo(i)));
-                if (b < 0 || a > size.x) {
-                    continue;
-                }
-                e.gc.setAlpha(0x30);
-                e.gc.setBackground(badStrip);
-                e.gc.fillRectangle(a, 0, b - a, size.y);
-                e.gc.setAlpha(0xFF);
-                e.gc.fillRectangle(a, size.y - 5, b - a, 5);
+                shade(e, x, size, t.badFrom(i), t.badTo(i), badStrip);
             }
         }
+    }
+
+    /** A faint band over the plot's height and a solid strip along its bottom. */
+    private static void shade(PaintEvent e, IAxis x, Point size, long from, long to, Color color) {
+        int a = x.getPixelCoordinate(from);
+        int b = Math.max(a + 2, x.getPixelCoordinate(to));
+        if (b < 0 || a > size.x) {
+            return;
+        }
+        e.gc.setAlpha(0x30);
+        e.gc.setBackground(color);
+        e.gc.fillRectangle(a, 0, b - a, size.y);
+        e.gc.setAlpha(0xFF);
+        e.gc.fillRectangle(a, size.y - 5, b - a, 5);
     }
 
     static Color color(int rgb) {

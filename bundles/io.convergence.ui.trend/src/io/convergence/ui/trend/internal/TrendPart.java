@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.convergence.api.bus.SampleBus;
+import io.convergence.api.historian.Historian;
 import io.convergence.api.point.PointPath;
+import io.convergence.api.point.PointRegistry;
 import io.convergence.ui.trend.internal.data.LiveFeed;
 import io.convergence.ui.trend.internal.data.Services;
 import io.convergence.ui.trend.internal.data.TrendController;
@@ -13,14 +16,13 @@ import io.convergence.ui.trend.internal.model.TrendState;
 import io.convergence.ui.workbench.points.PointHandoff;
 
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
-import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.jspecify.annotations.Nullable;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -29,47 +31,55 @@ import jakarta.inject.Inject;
 /**
  * The Trend view as an e4 part: wires services, controller and widgets together, restores the pens
  * and range from the part's persisted state and keeps them there, and takes points handed over by
- * other views ({@link PointHandoff#ADD_TO_TREND}).
+ * other views ({@link PointHandoff}).
  */
 public final class TrendPart {
 
+    private final LiveFeed feed = new LiveFeed();
+    private final Services services = new Services(this::historianChanged);
+    private volatile @Nullable Display display;
     private @Nullable TrendView view;
     private @Nullable TrendController controller;
-    private @Nullable Services services;
     private Map<String, String> state = new HashMap<>();
+    private @Nullable AutoCloseable handoff;
 
-    @PostConstruct
-    public void create(Composite parent, @Optional @Nullable MPart part) {
-        BundleContext ctx = FrameworkUtil.getBundle(TrendPart.class).getBundleContext();
-        create(parent, part == null ? new HashMap<>() : part.getPersistedState(), ctx);
+    @Inject
+    void historian(@Optional @Service @Nullable Historian historian) {
+        services.historian(historian);
     }
 
-    /** Builds the view on {@code parent}, keeping its state in {@code persisted}. */
-    public void create(Composite parent, Map<String, String> persisted, BundleContext ctx) {
+    @Inject
+    void registry(@Optional @Service @Nullable PointRegistry registry) {
+        services.registry(registry);
+    }
+
+    @Inject
+    void bus(@Optional @Service @Nullable SampleBus bus) {
+        feed.attach(bus);
+    }
+
+    /** Builds the view on {@code parent}, keeping its state in the part's persisted state. */
+    @PostConstruct
+    public void create(Composite parent, @Optional @Nullable MPart part, @Optional @Nullable IEventBroker broker) {
+        if (part != null && broker != null) {
+            handoff = PointHandoff.receive(broker, part, points -> {
+                TrendView v = view;
+                if (v != null) {
+                    v.addPaths(points);
+                }
+            });
+        }
+        Map<String, String> persisted = part == null ? new HashMap<>() : part.getPersistedState();
         state = persisted;
-        Display display = parent.getDisplay();
+        Display d = parent.getDisplay();
+        display = d;
         long now = now();
         TrendModel model = new TrendModel(now);
         TrendState.restoreRange(persisted, model, now);
-        LiveFeed feed = new LiveFeed();
-        Services s = new Services(ctx, () -> ui(display, () -> {
-            TrendController c = controller;
-            if (c != null) {
-                c.historianChanged();
-            }
-        }), bus -> {
-            if (bus == null) {
-                feed.close();
-            } else {
-                feed.attach(bus);
-            }
-        });
-        services = s;
-        TrendController c = new TrendController(model, feed, s::historian, r -> ui(display, r), TrendPart::now,
-            () -> ui(display, this::render));
+        TrendController c = new TrendController(model, feed, services::historian, r -> ui(d, r), TrendPart::now,
+            () -> ui(d, this::render));
         controller = c;
-        s.open();
-        TrendView v = new TrendView(parent, c, s, this::save);
+        TrendView v = new TrendView(parent, c, services, this::save);
         view = v;
         for (TrendState.SavedPen p : TrendState.pens(persisted)) {
             v.addSaved(p);
@@ -78,9 +88,7 @@ public final class TrendPart {
     }
 
     /** Points handed over by another view: one path per list element. */
-    @Inject
-    @Optional
-    public void addPoints(@UIEventTopic(PointHandoff.ADD_TO_TREND) List<?> paths) {
+    public void addPoints(List<?> paths) {
         TrendView v = view;
         if (v == null) {
             return;
@@ -151,6 +159,19 @@ public final class TrendPart {
         });
     }
 
+    /** The historian came, went or changed (on the injecting thread): read history again. */
+    private void historianChanged() {
+        Display d = display;
+        if (d != null) {
+            ui(d, () -> {
+                TrendController c = controller;
+                if (c != null) {
+                    c.historianChanged();
+                }
+            });
+        }
+    }
+
     private static void ui(Display display, Runnable r) {
         if (!display.isDisposed()) {
             display.asyncExec(() -> {
@@ -172,10 +193,15 @@ public final class TrendPart {
         if (c != null) {
             c.close();
         }
-        Services s = services;
-        if (s != null) {
-            s.close();
-        }
+        feed.close();
         view = null;
+        AutoCloseable h = handoff;
+        if (h != null) {
+            try {
+                h.close();
+            } catch (Exception e) {
+                // the broker went with the workbench
+            }
+        }
     }
 }

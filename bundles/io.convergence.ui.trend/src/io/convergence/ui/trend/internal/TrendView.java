@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.convergence.api.point.PointInfo;
+import io.convergence.ui.common.PointPicker;
 import io.convergence.api.point.PointPath;
 import io.convergence.ui.trend.internal.data.Services;
 import io.convergence.ui.trend.internal.data.TrendController;
@@ -224,7 +225,9 @@ final class TrendView {
     }
 
     private void openAddPoint() {
-        AddPointDialog d = new AddPointDialog(body.getShell(), services.registryPoints());
+        // Trends draw numbers: text points are not offered.
+        PointPicker d = new PointPicker(body.getShell(), Messages.addPointTitle, Messages.addPointMessage,
+            services.registryPoints(), p -> p.type().isNumeric());
         Job.create("Listing historian points", m -> {
             try {
                 List<PointInfo> more = services.historianPoints();

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import io.convergence.api.event.Registration;
 import io.convergence.api.point.PointPath;
 import io.convergence.api.point.PointRegistry;
 import io.convergence.ui.workbench.points.PointHandoff;
@@ -12,49 +15,44 @@ import io.convergence.ui.workbench.points.PointHandoff;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.descriptor.basic.MPartDescriptor;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
-import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
-import org.osgi.framework.BundleContext;
-import org.osgi.util.tracker.ServiceTracker;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The first time a demo workspace opens, puts the filler's key values into Live Values and its
- * vibration and bearing temperature into a Trend, once the simulated plant's points are known, so
- * that a newcomer sees data moving in the first minute. Later starts keep what the user chose.
+ * The first time a demo workspace opens, hands the demo's first points to a view that shows
+ * current values and to one that draws trends (whichever are installed), once the simulated
+ * plant has announced them, so that a newcomer sees data moving in the first minute. Later starts
+ * keep what the user chose.
  */
 final class DemoStarter {
 
-    static final List<String> LIVE = List.of("filler/state", "filler/speed", "filler/goodCount", "filler/rejectCount",
-        "filler/temperature", "filler/vibration", "capper/state", "capper/speed", "labeler/state", "palletizer/state");
-    static final List<String> TREND = List.of("filler/vibration", "filler/bearingTemperature");
-    private static final String LINE = "acme/lyon/packaging/line1/";
+    private static final long WAIT_SECONDS = 60;
 
     private DemoStarter() {
     }
 
-    /** Call from a background thread: waits up to a minute for the points. */
-    static void populateOnce(BundleContext ctx, Path workspace, MApplication app, UISynchronize ui) throws IOException {
+    /** Call from a background thread: waits up to a minute for the points to be announced. */
+    static void populateOnce(@Nullable PointRegistry registry, Path workspace, MApplication app, UISynchronize ui,
+                             List<PointPath> live, List<PointPath> trend) throws IOException {
         Path marker = workspace.resolve(".demo-views");
-        if (Files.exists(marker)) {
+        if (Files.exists(marker) || registry == null || trend.isEmpty()) {
             return;
         }
-        ServiceTracker<PointRegistry, PointRegistry> registry = new ServiceTracker<>(ctx, PointRegistry.class, null);
-        registry.open();
-        try {
-            PointPath wanted = PointPath.parse(LINE + TREND.get(0));
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (System.currentTimeMillis() < deadline) {
-                PointRegistry r = registry.getService();
-                if (r != null && r.find(wanted).isPresent()) {
-                    break;
-                }
-                Thread.sleep(250);
+        PointPath wanted = trend.get(0);
+        CountDownLatch announced = new CountDownLatch(1);
+        // Told at once of the points known now, then of every change: no polling.
+        try (Registration r = registry.addListener(change -> {
+            if (change.added().stream().anyMatch(p -> p.path().equals(wanted))) {
+                announced.countDown();
+            }
+        })) {
+            if (!announced.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
-        } finally {
-            registry.close();
         }
         ui.asyncExec(() -> {
             EPartService parts = app.getSelectedElement().getContext().get(EPartService.class);
@@ -62,21 +60,18 @@ final class DemoStarter {
             if (parts == null || broker == null) {
                 return;
             }
-            if (show(parts, PointHandoff.LIVE_VALUES_VIEW)) {
-                broker.send(PointHandoff.ADD_TO_LIVE_VALUES, LIVE.stream().map(p -> LINE + p).toList());
-            }
-            if (show(parts, PointHandoff.TREND_VIEW)) {
-                broker.send(PointHandoff.ADD_TO_TREND, TREND.stream().map(p -> LINE + p).toList());
-            }
+            handTo(app, PointHandoff.LIVE, live, parts, broker);
+            handTo(app, PointHandoff.TREND, trend, parts, broker);
         });
         Files.writeString(marker, "views populated with the demo's points\n");
     }
 
-    private static boolean show(EPartService parts, String id) {
-        try {
-            return parts.showPart(id, PartState.VISIBLE) != null;
-        } catch (RuntimeException e) {
-            return false; // that view's bundle is not installed
+    /** Hands the points to the first view installed that serves the purpose, if any is. */
+    private static void handTo(MApplication app, String purpose, List<PointPath> points, EPartService parts,
+                               IEventBroker broker) {
+        List<MPartDescriptor> views = PointHandoff.receivers(app, purpose);
+        if (!views.isEmpty()) {
+            PointHandoff.send(views.get(0), points, parts, broker);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.convergence.ui.workbench.internal;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -19,13 +20,31 @@ import org.jspecify.annotations.Nullable;
 /** Lists the installed views by category; double-click or OK opens one. */
 final class ShowViewDialog extends Dialog {
 
-    private final ViewCatalog catalog;
+    private final Supplier<ViewCatalog> catalogs;
+    private ViewCatalog catalog;
     private ViewCatalog.@Nullable View selected;
     private @Nullable Label description;
+    private @Nullable TreeViewer tree;
 
-    ShowViewDialog(Shell parent, ViewCatalog catalog) {
+    ShowViewDialog(Shell parent, Supplier<ViewCatalog> catalogs) {
         super(parent);
-        this.catalog = catalog;
+        this.catalogs = catalogs;
+        this.catalog = catalogs.get();
+    }
+
+    /** Lists the views again (a view bundle came or went); the choice stays if its view is still there. */
+    void refresh() {
+        TreeViewer t = tree;
+        if (t == null || t.getControl().isDisposed()) {
+            return;
+        }
+        catalog = catalogs.get();
+        ViewCatalog.@Nullable View was = selected;
+        t.setInput(catalog);
+        t.expandAll();
+        ViewCatalog.@Nullable View still = was == null ? null : catalog.byCategory().values().stream()
+            .flatMap(List::stream).filter(v -> v.id().equals(was.id())).findFirst().orElse(null);
+        t.setSelection(still == null ? StructuredSelection.EMPTY : new StructuredSelection(still), true);
     }
 
     ViewCatalog.@Nullable View selected() {
@@ -42,6 +61,7 @@ final class ShowViewDialog extends Dialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         TreeViewer tree = new TreeViewer(area, SWT.BORDER | SWT.SINGLE);
+        this.tree = tree;
         GridDataFactory.fillDefaults().grab(true, true).hint(360, 320).applyTo(tree.getControl());
         tree.setContentProvider(new Content());
         tree.setLabelProvider(new LabelProvider() {
@@ -60,7 +80,9 @@ final class ShowViewDialog extends Dialog {
             if (description != null) {
                 description.setText(selected == null ? "" : selected.description());
             }
-            getButton(IDialogConstants.OK_ID).setEnabled(selected != null);
+            if (getButton(IDialogConstants.OK_ID) != null) {
+                getButton(IDialogConstants.OK_ID).setEnabled(selected != null);
+            }
         });
         tree.addDoubleClickListener(e -> {
             if (selected != null) {

@@ -1,8 +1,5 @@
 package io.convergence.ui.connections.tests;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,16 +11,19 @@ import io.convergence.api.connector.Connector;
 import io.convergence.api.connector.ConnectorState;
 import io.convergence.sim.plant.PlantSimulator;
 import io.convergence.testing.Osgi;
+import io.convergence.testing.SimulatedPlant;
+import io.convergence.testing.Wait;
 import io.convergence.ui.connections.internal.ConfigFileStore;
 import io.convergence.ui.connections.internal.ConnectionFiles;
 import io.convergence.ui.connections.internal.ConnectionsSource;
 import io.convergence.ui.connections.internal.ConnectorType;
 import io.convergence.ui.connections.internal.ConnectorTypes;
 
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -33,7 +33,6 @@ import org.osgi.service.cm.ConfigurationAdmin;
 final class Plant {
 
     static final String OPCUA = "io.convergence.connector.opcua";
-    private static final String SIM_PID = "io.convergence.sim.plant";
     private static @Nullable PlantSimulator plant;
 
     private Plant() {
@@ -42,17 +41,8 @@ final class Plant {
     /** The running simulator; started on first call. */
     static synchronized PlantSimulator get() throws Exception {
         if (plant == null) {
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
-            Path pki = Files.createTempDirectory("connections-sim-pki");
-            Osgi.config(SIM_PID, Map.of("port", port, "bindAddress", "127.0.0.1", "pkiDir", pki.toString(), "tickMs", 200));
-            String expected = ":" + port + "/";
-            plant = waitFor("simulator on port " + port, Duration.ofSeconds(30), () -> {
-                PlantSimulator p = service(PlantSimulator.class);
-                return p != null && p.endpointUrl().contains(expected) ? p : null;
-            });
+            plant = SimulatedPlant.start(SimulatedPlant.freePort(), Files.createTempDirectory("connections-sim-pki"),
+                Map.of("tickMs", 200));
         }
         return plant;
     }
@@ -83,8 +73,9 @@ final class Plant {
         return new ConnectionFiles(files(), admin(), new ConfigFileStore(configDir));
     }
 
+    /** The view's source, its services injected as in the workbench. */
     static ConnectionsSource source() {
-        return new ConnectionsSource(context());
+        return ContextInjectionFactory.make(ConnectionsSource.class, EclipseContextFactory.create("connections-test"));
     }
 
     /** The connector service of this id, once it is registered. */
@@ -97,46 +88,14 @@ final class Plant {
     }
 
     static void awaitGone(String id) {
-        waitFor("connector " + id + " gone", Duration.ofSeconds(30), () -> {
-            try {
-                return running(id) ? null : Boolean.TRUE;
-            } catch (InvalidSyntaxException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        Wait.until("connector " + id + " gone", Duration.ofSeconds(30), () -> !running(id));
     }
 
     static ConnectorState awaitState(String id, ConnectorState.Status status, Duration timeout) {
-        Connector c = connector(id);
-        return waitFor("connector " + id + " " + status, timeout,
-            () -> c.state().status() == status ? c.state() : null, () -> "; last state " + c.state());
+        return SimulatedPlant.awaitState(connector(id), status, timeout);
     }
 
     static <T> T waitFor(String what, Duration timeout, Supplier<@Nullable T> probe) {
-        return waitFor(what, timeout, probe, () -> "");
-    }
-
-    static <T> T waitFor(String what, Duration timeout, Supplier<@Nullable T> probe, Supplier<String> context) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            T t = probe.get();
-            if (t != null) {
-                return t;
-            }
-            if (System.nanoTime() > end) {
-                fail("no " + what + " within " + timeout + context.get());
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    static <T> @Nullable T service(Class<T> type) {
-        ServiceReference<T> ref = context().getServiceReference(type);
-        return ref == null ? null : context().getService(ref);
+        return Wait.forValue(what, timeout, probe::get);
     }
 }

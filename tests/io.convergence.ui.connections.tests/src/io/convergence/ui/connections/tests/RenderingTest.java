@@ -21,6 +21,10 @@ import io.convergence.ui.connections.internal.ui.CertificateDialog;
 import io.convergence.ui.connections.internal.ui.ConnectionEditorDialog;
 import io.convergence.ui.connections.internal.ui.ConnectionsPart;
 
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.EclipseContextFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
@@ -103,8 +107,9 @@ class RenderingTest {
         shell.setText("Connections");
         shell.setLayout(new FillLayout());
         shell.setSize(1280, 520);
-        ConnectionsPart part = new ConnectionsPart();
-        part.create(new org.eclipse.swt.widgets.Composite(shell, 0));
+        IEclipseContext context = EclipseContextFactory.create("connections-test");
+        context.set(org.eclipse.swt.widgets.Composite.class, new org.eclipse.swt.widgets.Composite(shell, 0));
+        ConnectionsPart part = ContextInjectionFactory.make(ConnectionsPart.class, context);
         shell.open();
         try {
             Ui.waitUntil(display, "all four connections in their states", Duration.ofSeconds(40), () ->
@@ -121,7 +126,7 @@ class RenderingTest {
             certificateDialog(shell, secure);
         } finally {
             shell.dispose();
-            part.dispose();
+            context.dispose();
         }
     }
 

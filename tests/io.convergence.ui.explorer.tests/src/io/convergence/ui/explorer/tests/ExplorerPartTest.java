@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -65,6 +66,7 @@ class ExplorerPartTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final PointPath FILLER = PointPath.parse(Points.LINE + "/filler");
     private static final PointPath FILLER_SPEED = FILLER.child("speed");
+    private static final String LIVE_VIEW = "io.convergence.ui.live.view";
 
     @TempDir
     static Path temp;
@@ -89,9 +91,9 @@ class ExplorerPartTest {
         Composite parent = new Composite(shell, SWT.NONE);
 
         MApplication app = MApplicationFactory.INSTANCE.createApplication();
-        MPartDescriptor live = MBasicFactory.INSTANCE.createPartDescriptor();
-        live.setElementId(PointHandoff.LIVE_VALUES_VIEW);
-        app.getDescriptors().add(live);
+        // Two views that take points: ours and a partner's; no trend is installed.
+        app.getDescriptors().add(receiver(LIVE_VIEW, "Live Values", PointHandoff.LIVE));
+        app.getDescriptors().add(receiver("com.acme.shift.view", "Shift Report", "report"));
         context = EclipseContextFactory.create("explorer-test");
         context.set(Composite.class, parent);
         context.set(MApplication.class, app);
@@ -100,6 +102,14 @@ class ExplorerPartTest {
         ExplorerPart part = ContextInjectionFactory.make(ExplorerPart.class, context);
         viewer = part.viewer();
         shell.open();
+    }
+
+    private static MPartDescriptor receiver(String id, String label, String purpose) {
+        MPartDescriptor d = MBasicFactory.INSTANCE.createPartDescriptor();
+        d.setElementId(id);
+        d.setLabel(label);
+        d.getPersistedState().put(PointHandoff.RECEIVES, purpose);
+        return d;
     }
 
     @AfterAll
@@ -139,7 +149,7 @@ class ExplorerPartTest {
 
         TreeItem connection = Ui.waitFor(display, "connection " + ID + " shown as connected", WAIT,
             () -> find(viewer.getTree(), d -> d instanceof ConnectionNode n && n.id().equals(ID)
-                && item(d).getText().startsWith(ID + "  connected")));
+                && item(d).getText().startsWith(ID + "  Connected")));
         viewer.setExpandedState(connection.getData(), true);
         TreeItem acme = Ui.waitFor(display, "acme browsed under the connection", WAIT,
             () -> find(viewer.getTree(), d -> d instanceof BrowseItem b && b.node().name().equals("acme")));
@@ -154,25 +164,26 @@ class ExplorerPartTest {
 
     @Test
     @Order(2)
-    void contextMenuAndDoubleClickHandPointsToLiveValuesAndTrendIsOffWithoutItsView() {
+    void contextMenuAndDoubleClickHandPointsToTheViewsThatTakeThem() {
         Object speed = find(viewer.getTree(), d -> d instanceof PointInfo p && p.path().equals(FILLER_SPEED)).getData();
         viewer.setSelection(new StructuredSelection(speed), true);
         Menu menu = viewer.getTree().getMenu();
         menu.notifyListeners(SWT.Show, new Event());
-        MenuItem live = menuItem(menu, "Add to &Live Values");
-        MenuItem trend = menuItem(menu, "Add to &Trend");
+        List<String> items = Arrays.stream(menu.getItems()).map(MenuItem::getText).filter(t -> t.startsWith("Add to")).toList();
+        assertEquals(List.of("Add to Live Values", "Add to Shift Report"), items,
+            "one entry per view that takes points, a partner's too; none for a trend, which is not installed");
+        MenuItem live = menuItem(menu, "Add to Live Values");
         assertTrue(live.isEnabled());
-        assertFalse(trend.isEnabled(), "no trend view in this application: its item is off");
         live.notifyListeners(SWT.Selection, new Event());
         menu.notifyListeners(SWT.Hide, new Event());
-        assertEquals(List.of("showPart [" + PointHandoff.LIVE_VALUES_VIEW + ", VISIBLE]"),
+        assertEquals(List.of("showPart [" + LIVE_VIEW + ", VISIBLE]"),
             partCalls.stream().filter(c -> c.startsWith("showPart")).toList());
-        assertEquals(List.of("post [" + PointHandoff.ADD_TO_LIVE_VALUES + ", [" + FILLER_SPEED + "]]"), posts);
+        assertEquals(List.of("post [" + PointHandoff.topic(LIVE_VIEW) + ", [" + FILLER_SPEED + "]]"), posts);
 
         TreeItem capper = find(viewer.getTree(), d -> d instanceof PlantFolder f && f.path() != null && f.path().name().equals("capper"));
         viewer.setSelection(new StructuredSelection(capper.getData()));
         menu.notifyListeners(SWT.Show, new Event());
-        menuItem(menu, "Add to &Live Values").notifyListeners(SWT.Selection, new Event());
+        menuItem(menu, "Add to Live Values").notifyListeners(SWT.Selection, new Event());
         menu.notifyListeners(SWT.Hide, new Event());
         assertTrue(posts.get(1).contains(Points.LINE + "/capper/speed") && posts.get(1).contains(Points.LINE + "/capper/vibration"),
             "a folder hands over every point below it: " + posts.get(1));
@@ -180,8 +191,8 @@ class ExplorerPartTest {
         Event dbl = new Event();
         dbl.item = find(viewer.getTree(), d -> d instanceof PointInfo p && p.path().equals(FILLER.child("temperature")));
         viewer.getTree().notifyListeners(SWT.DefaultSelection, dbl);
-        assertEquals("post [" + PointHandoff.ADD_TO_LIVE_VALUES + ", [" + FILLER.child("temperature") + "]]", posts.get(2),
-            "double-click adds to Live Values");
+        assertEquals("post [" + PointHandoff.topic(LIVE_VIEW) + ", [" + FILLER.child("temperature") + "]]", posts.get(2),
+            "double-click adds to the view showing current values");
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.List;
 
 import io.convergence.testing.ui.ModelFragments;
 import io.convergence.ui.explorer.internal.ExplorerPart;
-import io.convergence.ui.workbench.points.PointHandoff;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.FrameworkUtil;
@@ -23,8 +22,8 @@ class ModelFragmentTest {
     void descriptorsNameTheExplorerClassItsIconAndTheLeftStacks() throws Exception {
         List<String> seen = ModelFragments.checkDescriptors(ExplorerPart.class,
             d -> assertEquals("Plant", d.getAttribute("category")));
-        assertEquals(List.of(PointHandoff.EXPLORER_VIEW + " -> io.convergence.ui.operate.left",
-            PointHandoff.EXPLORER_VIEW + ".engineer -> io.convergence.ui.engineer.left"), seen);
+        assertEquals(List.of("io.convergence.ui.explorer.view -> io.convergence.ui.operate.left",
+            "io.convergence.ui.explorer.view.engineer -> io.convergence.ui.engineer.left"), seen);
         assertNotNull(FrameworkUtil.getBundle(ExplorerPart.class).getEntry("icons/folder.png"),
             "tree icons are packaged (build.properties)");
     }

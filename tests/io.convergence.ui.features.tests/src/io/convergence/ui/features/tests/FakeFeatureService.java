@@ -168,7 +168,7 @@ final class FakeFeatureService implements FeatureService {
         return List.of();
     }
 
-    /** Registered above any real service, so that the view's tracker takes it. */
+    /** Registered above any real service, so that the view is given it. */
     static Map<String, Object> ranking() {
         return Map.of(org.osgi.framework.Constants.SERVICE_RANKING, Integer.MAX_VALUE);
     }

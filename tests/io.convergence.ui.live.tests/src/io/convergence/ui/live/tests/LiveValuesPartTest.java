@@ -22,6 +22,7 @@ import io.convergence.api.point.SampleBatch;
 import io.convergence.testing.Osgi;
 import io.convergence.testing.ui.Plant;
 import io.convergence.testing.ui.Ui;
+import io.convergence.ui.common.QualityStyle;
 import io.convergence.ui.live.internal.LiveValuesPart;
 
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
@@ -66,9 +67,10 @@ class LiveValuesPartTest {
     private static final List<PointPath> CHOSEN = List.of(FILLER_SPEED, PointPath.parse(LINE + "/filler/temperature"),
         PointPath.parse(LINE + "/filler/state"), PointPath.parse(LINE + "/filler/goodCount"), PointPath.parse(LINE + "/capper/speed"),
         PointPath.parse(LINE + "/labeler/vibration"), PRESSURE, STEAM, LEVEL);
-    private static final RGB RED = new RGB(0xc0, 0x1c, 0x28);
-    private static final RGB ORANGE = new RGB(0xc2, 0x6a, 0x00);
-    private static final RGB GREY = new RGB(0x8a, 0x8f, 0x96);
+    // The colours every view gives bad, uncertain and stale values.
+    private static final RGB RED = QualityStyle.BAD;
+    private static final RGB ORANGE = QualityStyle.UNCERTAIN;
+    private static final RGB GREY = QualityStyle.STALE;
 
     @TempDir
     static Path temp;

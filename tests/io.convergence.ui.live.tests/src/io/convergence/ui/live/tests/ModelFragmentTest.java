@@ -12,17 +12,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bundle contributes its view to the workbench model as a part descriptor only (ADR 0005),
- * under the id other views hand points to, starting in the Operate perspective's centre stack; the
- * class and icon it names exist.
+ * declared as a view that shows current values of points handed to it, starting in the Operate
+ * perspective's bottom stack; the class and icon it names exist.
  */
 class ModelFragmentTest {
 
     @Test
-    void theDescriptorNamesTheViewClassItsIconAndTheCentreStack() throws Exception {
+    void theDescriptorNamesTheViewClassItsIconTheBottomStackAndThePointsItTakes() throws Exception {
         List<String> seen = ModelFragments.checkDescriptors(LiveValuesPart.class, d -> {
             assertEquals("Operations", d.getAttribute("category"));
             assertEquals("Live Values", d.getAttribute("label"));
+            assertEquals(PointHandoff.LIVE, ModelFragments.persistedState(d, PointHandoff.RECEIVES));
         });
-        assertEquals(List.of(PointHandoff.LIVE_VALUES_VIEW + " -> io.convergence.ui.operate.bottom"), seen);
+        assertEquals(List.of("io.convergence.ui.live.view -> io.convergence.ui.operate.bottom"), seen);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import io.convergence.testing.ui.ModelFragments;
 import io.convergence.ui.workbench.points.PointHandoff;
 
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,8 @@ class ModelFragmentTest {
         assertEquals(1, elements.getLength(), "only the descriptor, no part in a stack");
         Element d = (Element) elements.item(0);
         assertEquals("basic:PartDescriptor", d.getAttribute("xsi:type"));
-        assertEquals(PointHandoff.TREND_VIEW, d.getAttribute("elementId"));
+        assertEquals("io.convergence.ui.trend.view", d.getAttribute("elementId"));
+        assertEquals(PointHandoff.TREND, ModelFragments.persistedState(d, PointHandoff.RECEIVES), "it takes points to draw");
         assertEquals("Trend", d.getAttribute("label"));
         assertEquals("Trends", d.getAttribute("category"));
         Element state = (Element) d.getElementsByTagName("persistedState").item(0);

@@ -12,7 +12,6 @@ import java.util.List;
 import io.convergence.api.point.DataType;
 import io.convergence.api.point.PointInfo;
 import io.convergence.api.point.PointPath;
-import io.convergence.ui.trend.internal.model.PointFilter;
 import io.convergence.ui.trend.internal.model.TimeFormats;
 import io.convergence.ui.trend.internal.model.TimeTicks;
 import io.convergence.ui.trend.internal.model.TimeWindow;
@@ -56,19 +55,6 @@ class TimeAndTextTest {
         assertNull(TimeFormats.parse("yesterday", PARIS));
         assertEquals("2026-11-26 10:03:17", TimeFormats.format(t, PARIS));
         assertEquals("2026-11-26 10:03:17 \u2013 10:18:17", TimeFormats.window(new TimeWindow(t, t + 900_000_000L), PARIS));
-    }
-
-    @Test
-    void theFilterMatchesEveryWordAndLeavesTextPointsOut() {
-        List<PointInfo> points = List.of(
-            info("acme/lyon/line1/filler/vibration", DataType.DOUBLE, "mm/s", "Vibration velocity"),
-            info("acme/lyon/line1/capper/vibration", DataType.DOUBLE, "mm/s", "Vibration velocity"),
-            info("acme/lyon/line1/filler/state", DataType.STRING, "", "Machine state"),
-            info("acme/lyon/line1/filler/temperature", DataType.DOUBLE, "°C", "Product temperature"));
-        assertEquals(3, PointFilter.apply(points, "").size(), "text points cannot be drawn");
-        assertEquals(List.of("acme/lyon/line1/filler/vibration"),
-            PointFilter.apply(points, "FILLER  vib").stream().map(p -> p.path().toString()).toList());
-        assertEquals(1, PointFilter.apply(points, "°c").size(), "units match too");
     }
 
     static PointInfo info(String path, DataType type, String unit, String description) {

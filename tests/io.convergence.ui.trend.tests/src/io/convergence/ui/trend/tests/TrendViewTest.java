@@ -31,6 +31,9 @@ import io.convergence.ui.trend.internal.model.Pen;
 import io.convergence.ui.trend.internal.model.RangePreset;
 import io.convergence.ui.trend.internal.model.Trace;
 
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.EclipseContextFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.ui.basic.MBasicFactory;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.swt.graphics.GC;
@@ -39,6 +42,7 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swtchart.IAxis;
@@ -68,6 +72,7 @@ class TrendViewTest {
     private Configuration config;
     private Display display;
     private final List<Shell> shells = new ArrayList<>();
+    private final List<IEclipseContext> contexts = new ArrayList<>();
 
     @BeforeEach
     void display() {
@@ -77,6 +82,7 @@ class TrendViewTest {
 
     @AfterEach
     void cleanUp() throws Exception {
+        contexts.forEach(IEclipseContext::dispose);
         shells.forEach(s -> {
             if (!s.isDisposed()) {
                 s.dispose();
@@ -198,8 +204,12 @@ class TrendViewTest {
         shell.setText("Trend");
         shell.setLayout(new FillLayout());
         shell.setBounds(20, 20, 1200, 680);
-        TrendPart part = new TrendPart();
-        part.create(shell, mpart);
+        // As the workbench creates it: services and the part injected from a context.
+        IEclipseContext context = EclipseContextFactory.create("trend-test");
+        contexts.add(context);
+        context.set(Composite.class, shell);
+        context.set(MPart.class, mpart);
+        TrendPart part = ContextInjectionFactory.make(TrendPart.class, context);
         shell.open();
         Ui.pump(display, 200);
         return part;

@@ -7,7 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.convergence.api.config.ConfigurationService;
 import io.convergence.api.connector.ConnectorState;
@@ -29,6 +31,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -44,20 +48,23 @@ import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.jspecify.annotations.Nullable;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders {@link ConnectionsModel}: the connections and their state, refreshed four times a second
- * from a background thread, with New, Edit, Delete and Trust certificate.
+ * Renders {@link ConnectionsModel}: the connections and their state, read again on a background
+ * thread whenever the {@link ConnectionsSource} says something changed (and every few seconds, for
+ * a partner's connector that changes state without telling), with New, Edit, Delete and Trust
+ * certificate.
  */
 public final class ConnectionsPart {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionsPart.class);
-    private static final int REFRESH_MS = 250;
+    /** How long a change settles before the view reads the services, so that a burst is read once. */
+    private static final int REFRESH_MS = 100;
+    /** Connector states are read this often even without news: not every connector publishes its changes. */
+    private static final int SAFETY_MS = 5_000;
 
     private final ConnectionsModel model = new ConnectionsModel();
     private @Nullable ConnectionsSource source;
@@ -73,11 +80,15 @@ public final class ConnectionsPart {
     private volatile long untrustedVersion;
     private long shownVersion = -1;
     private long shownUntrusted = -1;
+    private final AtomicBoolean pollPending = new AtomicBoolean();
+    private volatile @Nullable Display display;
 
     @PostConstruct
-    public void create(Composite parent) {
-        BundleContext ctx = FrameworkUtil.getBundle(ConnectionsPart.class).getBundleContext();
-        source = new ConnectionsSource(ctx);
+    public void create(Composite parent, IEclipseContext context) {
+        display = parent.getDisplay();
+        // The source gets its services by injection, from the part's context, as the part would.
+        ConnectionsSource src = ContextInjectionFactory.make(ConnectionsSource.class, context);
+        source = src;
         StateStyle st = new StateStyle(parent.getDisplay());
         style = st;
         GridLayoutFactory.fillDefaults().numColumns(6).margins(6, 6).spacing(6, 6).applyTo(parent);
@@ -116,10 +127,25 @@ public final class ConnectionsPart {
             th.setDaemon(true);
             return th;
         });
-        p.scheduleWithFixedDelay(this::poll, 0, REFRESH_MS, TimeUnit.MILLISECONDS);
         poller = p;
+        p.scheduleWithFixedDelay(this::poll, 0, SAFETY_MS, TimeUnit.MILLISECONDS);
+        src.onChange(this::pollSoon);
         selectionChanged();
-        parent.getDisplay().timerExec(0, this::refresh);
+    }
+
+    /** Something changed: read the services shortly (once for a burst of changes), then show. */
+    private void pollSoon() {
+        ScheduledExecutorService p = poller;
+        if (p != null && pollPending.compareAndSet(false, true)) {
+            try {
+                p.schedule(() -> {
+                    pollPending.set(false);
+                    poll();
+                }, REFRESH_MS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // the view is closing
+            }
+        }
     }
 
     private static Button button(Composite parent, String text, String tip, Runnable action) {
@@ -152,6 +178,10 @@ public final class ConnectionsPart {
         } catch (RuntimeException e) {
             LOG.warn("refreshing the connections failed: {}", e.toString());
         }
+        Display d = display;
+        if (d != null && !d.isDisposed()) {
+            d.asyncExec(this::refresh);
+        }
     }
 
     private void refresh() {
@@ -170,7 +200,6 @@ public final class ConnectionsPart {
             }
             selectionChanged();
         }
-        t.viewer().getControl().getDisplay().timerExec(REFRESH_MS, this::refresh);
     }
 
     private void selectionChanged() {

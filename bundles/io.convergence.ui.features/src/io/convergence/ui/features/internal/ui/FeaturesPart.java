@@ -1,14 +1,15 @@
 package io.convergence.ui.features.internal.ui;
 
 import io.convergence.admin.ChangePlan;
+import io.convergence.admin.FeatureService;
 import io.convergence.admin.InstalledFeature;
-import io.convergence.ui.features.internal.FeatureServiceTracker;
 import io.convergence.ui.features.internal.FeaturesModel;
 import io.convergence.ui.features.internal.Messages;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -24,7 +25,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.jspecify.annotations.Nullable;
-import org.osgi.framework.FrameworkUtil;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -44,8 +44,10 @@ public final class FeaturesPart {
     @Optional
     private @Nullable IWorkbench workbench;
 
-    private @Nullable FeatureServiceTracker tracker;
-    private FeaturesModel model = new FeaturesModel(() -> null);
+    /** The best-ranked feature service now; never held on to, so the view survives an update of the admin bundle. */
+    private volatile @Nullable FeatureService service;
+    private final FeaturesModel model = new FeaturesModel(() -> service);
+    private volatile @Nullable Display display;
     private @Nullable FeaturesTable table;
     private @Nullable Text details;
     private @Nullable Label summary;
@@ -58,17 +60,19 @@ public final class FeaturesPart {
     private long shownVersion = -1;
     private volatile boolean disposed;
 
+    /** Injected again (on any thread) whenever the feature service comes, goes or is replaced. */
+    @Inject
+    void service(@Optional @Service @Nullable FeatureService now) {
+        service = now;
+        Display d = display;
+        if (!disposed && d != null && !d.isDisposed()) {
+            d.asyncExec(this::refresh);
+        }
+    }
+
     @PostConstruct
     public void create(Composite parent) {
-        Display display = parent.getDisplay();
-        FeatureServiceTracker t = new FeatureServiceTracker(FrameworkUtil.getBundle(FeaturesPart.class).getBundleContext(),
-            () -> {
-                if (!disposed && !display.isDisposed()) {
-                    display.asyncExec(this::refresh);
-                }
-            });
-        tracker = t;
-        model = new FeaturesModel(t);
+        display = parent.getDisplay();
 
         GridLayoutFactory.fillDefaults().numColumns(8).margins(6, 6).spacing(6, 6).applyTo(parent);
         install = button(parent, Messages.Part_install, Messages.Part_installTip, this::openInstall);
@@ -301,9 +305,5 @@ public final class FeaturesPart {
     @PreDestroy
     public void dispose() {
         disposed = true;
-        FeatureServiceTracker t = tracker;
-        if (t != null) {
-            t.close();
-        }
     }
 }

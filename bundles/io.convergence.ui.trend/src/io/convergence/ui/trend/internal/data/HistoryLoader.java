@@ -10,12 +10,14 @@ import io.convergence.api.historian.HistorianException;
 import io.convergence.api.point.PointPath;
 import io.convergence.ui.trend.internal.model.BucketTraces;
 import io.convergence.ui.trend.internal.model.HistorySlice;
+import io.convergence.ui.trend.internal.model.Intervals;
 import io.convergence.ui.trend.internal.model.Trace;
 
 /**
  * Reads one pen's history at the resolution of the screen: one historian bucket per pixel column,
  * so the database returns min, max, first and last per column and a range of ten million samples
- * comes back as a few thousand rows.
+ * comes back as a few thousand rows. The line breaks where the buckets say the samples stopped for
+ * longer than {@link Intervals} allows.
  */
 public final class HistoryLoader {
 
@@ -31,7 +33,8 @@ public final class HistoryLoader {
         throws HistorianException {
         long bucket = bucketMicros(from, to, columns);
         List<Bucket> buckets = historian.buckets(point, instant(from), instant(to), Duration.ofNanos(bucket * 1_000L));
-        Trace.Builder b = Trace.builder(buckets.size() * 4 + 8);
+        long interval = Intervals.median(buckets, bucket);
+        Trace.Builder b = Trace.builder(buckets.size() * 4 + 8).maxStep(Intervals.maxStep(interval, bucket));
         BucketTraces.add(buckets, bucket, b);
         long tailFrom = from;
         long samples = 0;
@@ -41,7 +44,7 @@ public final class HistoryLoader {
                 tailFrom = BucketTraces.micros(k.start());
             }
         }
-        return new HistorySlice(from, to, bucket, b.build(), tailFrom, samples);
+        return new HistorySlice(from, to, bucket, b.build(), tailFrom, samples, interval);
     }
 
     /** The bucket width for {@code columns} columns over {@code [from, to)}: at least a microsecond. */

@@ -3,39 +3,47 @@ package io.convergence.ui.trend.internal.data;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.convergence.api.bus.BusSubscription;
 import io.convergence.api.bus.Delivery;
 import io.convergence.api.bus.SampleBus;
+import io.convergence.api.point.PointFilter;
 import io.convergence.api.point.PointPath;
 import io.convergence.api.point.SampleBatch;
+import io.convergence.ui.common.ServiceBinding;
 import io.convergence.ui.trend.internal.model.LiveTail;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Feeds the pens' live tails from the sample bus. Subscribes with {@link Delivery#MAY_SKIP}: a
- * busy screen skips batches rather than slow the historian down; what was skipped is still in the
- * historian and comes back at the next read.
+ * Feeds the pens' live tails from the sample bus, subscribed to the pens' points only. Subscribes
+ * with {@link Delivery#MAY_SKIP}: a busy screen skips batches rather than slow the historian down;
+ * what was skipped is still in the historian and comes back at the next read.
  */
 public final class LiveFeed implements AutoCloseable {
 
     private final Map<PointPath, LiveTail> tails = new ConcurrentHashMap<>();
-    private @Nullable BusSubscription subscription;
+    private final ServiceBinding<SampleBus> bus = new ServiceBinding<>(
+        b -> b.subscribe("trend", Delivery.MAY_SKIP, PointFilter.paths(tails.keySet()), this::onSamples));
 
-    /** Subscribes to a bus; a previous subscription is closed. */
-    public synchronized void attach(SampleBus bus) {
-        close();
-        subscription = bus.subscribe("trend", Delivery.MAY_SKIP, this::onSamples);
+    /** Takes the bus injected now, {@code null} when there is none: subscribes to it for the pens' points. */
+    public void attach(@Nullable SampleBus b) {
+        bus.set(b);
     }
 
     /** Starts keeping the live samples of a point from {@code nowMicros} on. */
     public LiveTail track(PointPath point, long nowMicros) {
-        return tails.computeIfAbsent(point, p -> new LiveTail(nowMicros));
+        LiveTail[] created = {null};
+        LiveTail t = tails.computeIfAbsent(point, p -> created[0] = new LiveTail(nowMicros));
+        if (created[0] != null) {
+            bus.reopen();
+        }
+        return t;
     }
 
     /** Forgets a point's live samples. */
     public void untrack(PointPath point) {
-        tails.remove(point);
+        if (tails.remove(point) != null) {
+            bus.reopen();
+        }
     }
 
     /** A point's tail, or {@code null} if it is not tracked. */
@@ -52,9 +60,9 @@ public final class LiveFeed implements AutoCloseable {
         return v;
     }
 
-    /** Whether a bus subscription is open. */
-    public synchronized boolean attached() {
-        return subscription != null;
+    /** Whether there is a bus to subscribe to. */
+    public boolean attached() {
+        return bus.get() != null;
     }
 
     void onSamples(SampleBatch batch) {
@@ -75,13 +83,9 @@ public final class LiveFeed implements AutoCloseable {
         }
     }
 
-    /** Closes the bus subscription; the tails stay. */
+    /** Closes the bus subscription for good; the tails stay. */
     @Override
-    public synchronized void close() {
-        BusSubscription s = subscription;
-        subscription = null;
-        if (s != null) {
-            s.close();
-        }
+    public void close() {
+        bus.close();
     }
 }

@@ -2,9 +2,7 @@ package io.convergence.ui.trend.internal.data;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
-import io.convergence.api.bus.SampleBus;
 import io.convergence.api.historian.Historian;
 import io.convergence.api.historian.HistorianException;
 import io.convergence.api.historian.PointSummary;
@@ -15,73 +13,44 @@ import io.convergence.api.point.PointRegistry;
 import io.convergence.ui.trend.internal.model.Messages;
 
 import org.jspecify.annotations.Nullable;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * The services the trend uses, tracked as they come and go (the workbench configures the historian
- * in a background job, after the view may already be open): the historian, the sample bus and the
- * point registry. Callbacks come on whatever thread changed the service.
+ * The services the trend reads, as e4 injects them into the part while they come and go (the
+ * workbench configures the historian in a background job, after the view may already be open): the
+ * historian and the point registry. The sample bus goes to the {@link LiveFeed}.
  */
-public final class Services implements AutoCloseable {
+public final class Services {
 
-    private final ServiceTracker<Historian, Historian> historian;
-    private final ServiceTracker<SampleBus, SampleBus> bus;
-    private final ServiceTracker<PointRegistry, PointRegistry> registry;
+    private final Runnable historianChanged;
+    private volatile @Nullable Historian historian;
+    private volatile @Nullable PointRegistry registry;
 
-    /**
-     * @param historianChanged called when a historian service came or went
-     * @param busChanged called with the bus when one came, with {@code null} when it went
-     */
-    public Services(BundleContext ctx, Runnable historianChanged, Consumer<@Nullable SampleBus> busChanged) {
-        historian = new ServiceTracker<>(ctx, Historian.class, null) {
-            @Override
-            public Historian addingService(ServiceReference<Historian> reference) {
-                Historian h = super.addingService(reference);
-                historianChanged.run();
-                return h;
-            }
-
-            @Override
-            public void removedService(ServiceReference<Historian> reference, Historian service) {
-                super.removedService(reference, service);
-                historianChanged.run();
-            }
-        };
-        bus = new ServiceTracker<>(ctx, SampleBus.class, null) {
-            @Override
-            public SampleBus addingService(ServiceReference<SampleBus> reference) {
-                SampleBus b = super.addingService(reference);
-                busChanged.accept(b);
-                return b;
-            }
-
-            @Override
-            public void removedService(ServiceReference<SampleBus> reference, SampleBus service) {
-                super.removedService(reference, service);
-                busChanged.accept(null);
-            }
-        };
-        registry = new ServiceTracker<>(ctx, PointRegistry.class, null);
+    /** @param historianChanged called, on the injecting thread, when the historian came, went or changed */
+    public Services(Runnable historianChanged) {
+        this.historianChanged = historianChanged;
     }
 
-    /** Starts tracking; callbacks for services already there come now. */
-    public Services open() {
-        registry.open();
-        historian.open();
-        bus.open();
-        return this;
+    /** Takes the historian injected now, {@code null} when there is none. */
+    public void historian(@Nullable Historian h) {
+        if (h != historian) {
+            historian = h;
+            historianChanged.run();
+        }
+    }
+
+    /** Takes the point registry injected now, {@code null} when there is none. */
+    public void registry(@Nullable PointRegistry r) {
+        registry = r;
     }
 
     /** The historian, or {@code null} while there is none. */
     public @Nullable Historian historian() {
-        return historian.getService();
+        return historian;
     }
 
     /** The point registry, or {@code null} while there is none. */
     public @Nullable PointRegistry registry() {
-        return registry.getService();
+        return registry;
     }
 
     /** What the registry knows of a point, or {@code null}. */
@@ -110,12 +79,5 @@ public final class Services implements AutoCloseable {
             out.add(new PointInfo(s.point(), DataType.DOUBLE, "", Messages.historyOnly, "historian", null));
         }
         return out;
-    }
-
-    @Override
-    public void close() {
-        bus.close();
-        historian.close();
-        registry.close();
     }
 }

@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Puts history and live samples together into a {@link Frame}: per pen, the historian's buckets,
- * then the live tail decimated from where the history ends; per unit, the Y range fitted to what
- * the window shows (or the user's range).
+ * then the live tail decimated from where the history ends, the line broken wherever the samples
+ * stop for longer than the point's usual interval allows ({@link Intervals}); per unit, the Y range
+ * fitted to what the window shows (or the user's range).
  */
 public final class FrameBuilder {
 
@@ -38,11 +39,12 @@ public final class FrameBuilder {
             Trace.Builder b = Trace.builder(4 * cols + 16);
             long tailFrom = from;
             HistorySlice h = history.apply(pen.path());
+            LiveTail tail = tails.apply(pen.path());
+            b.maxStep(maxStep(h, tail, from, to, column));
             if (h != null) {
                 b.addRange(h.trace(), from, to);
                 tailFrom = Math.max(from, h.tailFrom());
             }
-            LiveTail tail = tails.apply(pen.path());
             if (tail != null && tailFrom < to) {
                 int tailColumns = (int) Math.max(1, Math.min(cols + 2L, (to - tailFrom) / column));
                 tail.decimate(tailFrom, to, tailColumns, b);
@@ -69,5 +71,17 @@ public final class FrameBuilder {
             ranges.put(unit, min > max ? new double[] {0, 1} : YScale.fit(min, max));
         }
         return new Frame(w, List.copyOf(traces), ranges);
+    }
+
+    /**
+     * How far apart two points of a pen may be and still be joined: from the point's interval over
+     * the history read (the whole window and its margins), else over the live samples in view.
+     */
+    private static long maxStep(@Nullable HistorySlice h, @Nullable LiveTail tail, long from, long to, long column) {
+        long interval = h == null ? 0 : h.intervalMicros();
+        if (interval == 0 && tail != null) {
+            interval = tail.medianInterval(from, to);
+        }
+        return Intervals.maxStep(interval, h == null ? column : Math.max(column, h.bucketMicros()));
     }
 }

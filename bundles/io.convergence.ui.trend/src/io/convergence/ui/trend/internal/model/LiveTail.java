@@ -76,6 +76,13 @@ public final class LiveTail {
         return Decimator.decimate(times, values, qualities, 0, size, from, to, columns, out);
     }
 
+    /** The median interval between the samples in {@code [from, to)}; 0 with fewer than three. */
+    public synchronized long medianInterval(long from, long to) {
+        int a = Decimator.lowerBound(times, 0, size, from);
+        int b = Decimator.lowerBound(times, a, size, to);
+        return Intervals.median(times, a, b);
+    }
+
     /**
      * The time from which this tail holds every sample received: when it started, or after the
      * newest sample it dropped.

@@ -11,10 +11,6 @@ public final class Messages extends NLS {
     public static String addPointTip;
     public static String addPointTitle;
     public static String addPointMessage;
-    public static String addPointFilter;
-    public static String columnPoint;
-    public static String columnUnit;
-    public static String columnDescription;
     public static String removePen;
     public static String removePenTip;
     public static String noPens;

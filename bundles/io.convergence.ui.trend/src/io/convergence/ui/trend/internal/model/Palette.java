@@ -4,7 +4,7 @@ import java.util.Collection;
 
 /**
  * Pen colours, distinct on a white background and for the common forms of colour blindness
- * (after Tableau 10). Red is left out: it marks bad quality.
+ * (after Tableau 10). Red is left out: it marks bad quality (see io.convergence.ui.common.QualityStyle).
  */
 public final class Palette {
 
@@ -12,8 +12,8 @@ public final class Palette {
     static final int[] COLORS = {0x1F77B4, 0xFF7F0E, 0x2CA02C, 0x9467BD, 0x8C564B, 0xE377C2, 0x17BECF,
         0xBCBD22, 0x7F7F7F, 0x393B79, 0x637939, 0xAD494A};
 
-    /** The colour that marks bad quality. */
-    public static final int BAD = 0xD62728;
+    /** The colour that marks a stretch without samples (a gap the line does not cross). */
+    public static final int GAP = 0xA8A8A8;
 
     private Palette() {
     }

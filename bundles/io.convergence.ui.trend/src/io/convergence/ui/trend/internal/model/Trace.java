@@ -4,24 +4,25 @@ import java.util.Arrays;
 
 /**
  * A pen's line as drawn: points in time order (times in microseconds since the epoch) where a
- * {@link Double#NaN} value breaks the line, and the spans of bad quality to mark. Immutable.
+ * {@link Double#NaN} value breaks the line, the spans of bad quality to mark, and the spans without
+ * samples the line does not cross (see {@link Builder#maxStep}). Immutable.
  */
 public final class Trace {
 
-    private static final Trace EMPTY = new Trace(new long[0], new double[0], 0, new long[0], 0);
+    private static final Trace EMPTY = new Trace(new long[0], new double[0], 0, new Spans(), new Spans());
 
     private final long[] times;
     private final double[] values;
     private final int size;
-    private final long[] bad;
-    private final int badCount;
+    private final Spans bad;
+    private final Spans gaps;
 
-    private Trace(long[] times, double[] values, int size, long[] bad, int badCount) {
+    private Trace(long[] times, double[] values, int size, Spans bad, Spans gaps) {
         this.times = times;
         this.values = values;
         this.size = size;
         this.bad = bad;
-        this.badCount = badCount;
+        this.gaps = gaps;
     }
 
     /** A trace with no point. */
@@ -56,17 +57,32 @@ public final class Trace {
 
     /** The number of bad-quality spans. */
     public int badSpans() {
-        return badCount;
+        return bad.count;
     }
 
     /** Start of bad span {@code i} (inclusive), microseconds. */
     public long badFrom(int i) {
-        return bad[2 * i];
+        return bad.from(i);
     }
 
     /** End of bad span {@code i}, microseconds; equal to the start for a single bad sample. */
     public long badTo(int i) {
-        return bad[2 * i + 1];
+        return bad.to(i);
+    }
+
+    /** The number of spans without samples that the line does not cross. */
+    public int gapSpans() {
+        return gaps.count;
+    }
+
+    /** Start of gap {@code i}: the time of the last point before it, microseconds. */
+    public long gapFrom(int i) {
+        return gaps.from(i);
+    }
+
+    /** End of gap {@code i}: the time of the first point after it, microseconds. */
+    public long gapTo(int i) {
+        return gaps.to(i);
     }
 
     /** Points that are not breaks. */
@@ -138,7 +154,53 @@ public final class Trace {
 
     @Override
     public String toString() {
-        return "Trace[" + size + " points, " + badCount + " bad spans]";
+        return "Trace[" + size + " points, " + bad.count + " bad spans, " + gaps.count + " gaps]";
+    }
+
+    /** Time spans, in order; overlapping or adjacent ones (one microsecond apart) are merged. */
+    private static final class Spans {
+        private long[] bounds = new long[8];
+        private int count;
+
+        long from(int i) {
+            return bounds[2 * i];
+        }
+
+        long to(int i) {
+            return bounds[2 * i + 1];
+        }
+
+        void add(long a, long b) {
+            long lo = Math.min(a, b);
+            long hi = Math.max(a, b);
+            if (count > 0 && lo <= bounds[2 * count - 1] + 1) {
+                bounds[2 * count - 1] = Math.max(hi, bounds[2 * count - 1]);
+                bounds[2 * count - 2] = Math.min(lo, bounds[2 * count - 2]);
+                return;
+            }
+            if (2 * count + 2 > bounds.length) {
+                bounds = Arrays.copyOf(bounds, bounds.length * 2);
+            }
+            bounds[2 * count] = lo;
+            bounds[2 * count + 1] = hi;
+            count++;
+        }
+
+        /** The spans that meet {@code [from, to)}, cut to it, added to {@code out}. */
+        void copyTo(Spans out, long from, long to) {
+            for (int i = 0; i < count; i++) {
+                if (to(i) >= from && from(i) < to) {
+                    out.add(Math.max(from, from(i)), Math.min(to, to(i)));
+                }
+            }
+        }
+
+        Spans copy() {
+            Spans s = new Spans();
+            s.bounds = Arrays.copyOf(bounds, Math.max(2, 2 * count));
+            s.count = count;
+            return s;
+        }
     }
 
     /** Collects points in time order. Not thread-safe. */
@@ -146,13 +208,27 @@ public final class Trace {
         private long[] times;
         private double[] values;
         private int size;
-        private long[] bad = new long[8];
-        private int badCount;
+        private final Spans bad = new Spans();
+        private final Spans gaps = new Spans();
+        private long maxStep = Long.MAX_VALUE;
 
         Builder(int capacity) {
             int c = Math.max(capacity, 8);
             times = new long[c];
             values = new double[c];
+        }
+
+        /**
+         * From now on, two points further apart than {@code micros} are not joined: the line breaks
+         * between them and the span is kept as a gap. {@link Long#MAX_VALUE} (the default) joins
+         * every two points.
+         */
+        public Builder maxStep(long micros) {
+            if (micros < 1) {
+                throw new IllegalArgumentException("a step of " + micros + " µs");
+            }
+            maxStep = micros;
+            return this;
         }
 
         /** Adds a point; a point earlier than the last one is moved back to the last one's time. */
@@ -161,6 +237,10 @@ public final class Trace {
                 return breakLine();
             }
             long t = size > 0 && time < times[size - 1] ? times[size - 1] : time;
+            if (size > 0 && !Double.isNaN(values[size - 1]) && t - times[size - 1] > maxStep) {
+                gaps.add(times[size - 1], t);
+                breakLine();
+            }
             grow();
             times[size] = t;
             values[size] = value;
@@ -181,23 +261,11 @@ public final class Trace {
 
         /** Marks a span of bad quality; overlapping or adjacent spans (one microsecond apart) are merged. */
         public Builder bad(long from, long to) {
-            long lo = Math.min(from, to);
-            long hi = Math.max(from, to);
-            if (badCount > 0 && lo <= bad[2 * badCount - 1] + 1) {
-                bad[2 * badCount - 1] = Math.max(hi, bad[2 * badCount - 1]);
-                bad[2 * badCount - 2] = Math.min(lo, bad[2 * badCount - 2]);
-                return this;
-            }
-            if (2 * badCount + 2 > bad.length) {
-                bad = Arrays.copyOf(bad, bad.length * 2);
-            }
-            bad[2 * badCount] = lo;
-            bad[2 * badCount + 1] = hi;
-            badCount++;
+            bad.add(from, to);
             return this;
         }
 
-        /** Adds the points of {@code t} whose time lies in {@code [from, to)}, and its bad spans there. */
+        /** Adds the points of {@code t} whose time lies in {@code [from, to)}, and its bad spans and gaps there. */
         public Builder addRange(Trace t, long from, long to) {
             for (int i = t.lowerBound(from); i < t.size && t.times[i] < to; i++) {
                 if (Double.isNaN(t.values[i])) {
@@ -206,11 +274,8 @@ public final class Trace {
                     add(t.times[i], t.values[i]);
                 }
             }
-            for (int i = 0; i < t.badCount; i++) {
-                if (t.badTo(i) >= from && t.badFrom(i) < to) {
-                    bad(Math.max(from, t.badFrom(i)), Math.min(to, t.badTo(i)));
-                }
-            }
+            t.bad.copyTo(bad, from, to);
+            t.gaps.copyTo(gaps, from, to);
             return this;
         }
 
@@ -221,11 +286,10 @@ public final class Trace {
 
         /** The trace; the builder can go on adding afterwards. */
         public Trace build() {
-            if (size == 0 && badCount == 0) {
+            if (size == 0 && bad.count == 0) {
                 return EMPTY;
             }
-            return new Trace(Arrays.copyOf(times, size), Arrays.copyOf(values, size), size,
-                Arrays.copyOf(bad, 2 * badCount), badCount);
+            return new Trace(Arrays.copyOf(times, size), Arrays.copyOf(values, size), size, bad.copy(), gaps.copy());
         }
 
         private void grow() {

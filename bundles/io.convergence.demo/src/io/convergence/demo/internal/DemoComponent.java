@@ -1,0 +1,91 @@
+package io.convergence.demo.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import io.convergence.api.config.ConfigEntry;
+import io.convergence.api.config.ConfigException;
+import io.convergence.api.config.ConfigurationService;
+import io.convergence.api.point.PointPath;
+import io.convergence.demo.Demo;
+import io.convergence.demo.Presets;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The demo on the runtime's configuration service. */
+@Component(service = Demo.class)
+public final class DemoComponent implements Demo {
+
+    /** The SQL connector's id for the simulated ERP. */
+    static final String ERP_CONNECTOR = "erp";
+
+    /** The simulated line, as its server names it. */
+    static final String LINE = "acme/lyon/packaging/line1/";
+    static final List<String> LIVE = List.of("filler/state", "filler/speed", "filler/goodCount", "filler/rejectCount",
+        "filler/temperature", "filler/vibration", "capper/state", "capper/speed", "labeler/state", "palletizer/state");
+    static final List<String> TREND = List.of("filler/vibration", "filler/bearingTemperature");
+
+    private final ConfigurationService config;
+
+    @Activate
+    public DemoComponent(@Reference ConfigurationService config) {
+        this.config = config;
+    }
+
+    @Override
+    public String start(String source, Settings s) throws ConfigException {
+        String endpoint = Presets.simulatorEndpoint(s.port());
+        int erpPort = freePort();
+        // The simulated ERP's reporting password lives as long as this run.
+        byte[] secret = new byte[12];
+        new SecureRandom().nextBytes(secret);
+        String erpPassword = HexFormat.of().formatHex(secret);
+        // One name per part, as one file each would be: each can be replaced or removed on its own.
+        config.apply(source + ":historian", List.of(Presets.historian(s.dataDir())));
+        // The ERP first: the line follows its plan from its first tick.
+        config.apply(source + ":erp", io.convergence.core.config.Presets.erp(erpPort, s.seed(), erpPassword));
+        config.apply(source + ":plant", List.of(Presets.simulator(s.port(), s.extraPoints(), s.seed(),
+            s.dataDir().resolve("sim-pki"))));
+        config.apply(source + ":connector", List.<ConfigEntry>of(Presets.opcua(CONNECTOR, endpoint,
+            s.dataDir().resolve("pki"), Map.of())));
+        config.apply(source + ":erp-connector", io.convergence.core.config.Presets.sqlErp(ERP_CONNECTOR,
+            io.convergence.core.config.Presets.erpUrl(erpPort), io.convergence.core.config.Presets.ERP_USER,
+            erpPassword));
+        return endpoint;
+    }
+
+    @Override
+    public void stop(String source) throws ConfigException {
+        config.remove(source + ":erp-connector");
+        config.remove(source + ":connector");
+        config.remove(source + ":plant");
+        config.remove(source + ":erp");
+        config.remove(source + ":historian");
+    }
+
+    /** A free port on loopback for the simulated ERP's database server. */
+    private static int freePort() throws ConfigException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw ConfigException.of("demo", "no free port on 127.0.0.1 for the simulated ERP: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<PointPath> livePoints() {
+        return LIVE.stream().map(p -> PointPath.parse(LINE + p)).toList();
+    }
+
+    @Override
+    public List<PointPath> trendPoints() {
+        return TREND.stream().map(p -> PointPath.parse(LINE + p)).toList();
+    }
+}

@@ -1,0 +1,3 @@
+/** The demo service's implementation. */
+@org.jspecify.annotations.NullMarked
+package io.convergence.demo.internal;
