@@ -17,6 +17,7 @@ import io.convergence.api.point.SampleBatch;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.encoding.EncodingContext;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.slf4j.Logger;
@@ -87,6 +88,7 @@ final class Delivery implements OpcUaSubscription.SubscriptionListener {
             return;
         }
         long now = Micros.now();
+        EncodingContext context = s.getClient().getStaticEncodingContext();
         SampleBatch batch;
         Set<PointItem> overflowed = null;
         // The lock only makes the builder's state visible across the pool threads Milo's queue runs on.
@@ -118,9 +120,9 @@ final class Delivery implements OpcUaSubscription.SubscriptionListener {
                 }
                 StatusCode sc = v.getStatusCode();
                 if (sc != null && sc.isOverflowSet() && sc.isGood()) {
-                    NodeMapper.add(builder, p.point, v, t, Quality.UNCERTAIN);
+                    NodeMapper.add(builder, p.point, v, t, Quality.UNCERTAIN, context);
                 } else {
-                    NodeMapper.add(builder, p.point, v, t);
+                    NodeMapper.add(builder, p.point, v, t, context);
                 }
                 p.lastMicros = t;
                 p.offsetMicros = t - now;

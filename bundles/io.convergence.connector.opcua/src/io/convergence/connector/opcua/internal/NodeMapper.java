@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.convergence.api.point.DataType;
+import io.convergence.api.point.JsonValue;
 import io.convergence.api.point.PointPath;
 import io.convergence.api.point.Quality;
 import io.convergence.api.point.SampleBatch;
 
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.OpcUaDataType;
+import org.eclipse.milo.opcua.stack.core.encoding.EncodingContext;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
@@ -93,13 +95,18 @@ final class NodeMapper {
         return s.isUncertain() ? Quality.UNCERTAIN : Quality.BAD;
     }
 
-    /** Adds one data change to a batch: numbers and booleans to the numeric column, the rest as text. */
-    static void add(SampleBatch.Builder b, PointPath point, DataValue v, long micros) {
-        add(b, point, v, micros, quality(v.getStatusCode()));
+    /**
+     * Adds one data change to a batch: numbers and booleans to the numeric column, arrays and
+     * structures as JSON (structures decoded with {@code context}), the rest as text.
+     */
+    static void add(SampleBatch.Builder b, PointPath point, DataValue v, long micros,
+                    @Nullable EncodingContext context) {
+        add(b, point, v, micros, quality(v.getStatusCode()), context);
     }
 
     /** Adds one data change with the given quality. */
-    static void add(SampleBatch.Builder b, PointPath point, DataValue v, long micros, Quality q) {
+    static void add(SampleBatch.Builder b, PointPath point, DataValue v, long micros, Quality q,
+                    @Nullable EncodingContext context) {
         Variant variant = v.getValue();
         Object o = variant == null ? null : variant.getValue();
         if (o instanceof Number n) {
@@ -111,13 +118,18 @@ final class NodeMapper {
             b.add(point, micros, Double.NaN, q);
         } else if (o instanceof String s) {
             b.addText(point, micros, s, q);
+        } else if (StructuredValues.isStructured(o)) {
+            b.addJson(point, micros, StructuredValues.json(o, context), q);
         } else {
             b.addText(point, micros, text(o), q);
         }
     }
 
-    /** A value as the point model carries it: {@link Double} for numbers and booleans, text otherwise. */
-    static @Nullable Object sampleValue(@Nullable Variant v) {
+    /**
+     * A value as the point model carries it: {@link Double} for numbers and booleans,
+     * {@link JsonValue} for arrays and structures, text otherwise.
+     */
+    static @Nullable Object sampleValue(@Nullable Variant v, @Nullable EncodingContext context) {
         Object o = v == null ? null : v.getValue();
         if (o == null) {
             return null;
@@ -125,8 +137,21 @@ final class NodeMapper {
             return n.doubleValue();
         } else if (o instanceof Boolean b) {
             return b ? 1.0 : 0.0;
+        } else if (StructuredValues.isStructured(o)) {
+            return new JsonValue(StructuredValues.json(o, context));
         }
         return o instanceof String s ? s : text(o);
+    }
+
+    /**
+     * How a variable's values are carried: arrays (a value rank of 0 or more) and structures as JSON,
+     * else by its built-in type.
+     */
+    static DataType apiType(@Nullable OpcUaDataType t, @Nullable Integer valueRank) {
+        if (valueRank != null && valueRank >= 0 || t == OpcUaDataType.ExtensionObject) {
+            return DataType.JSON;
+        }
+        return apiType(t);
     }
 
     /** A value as plain Java: numbers, booleans and strings as they are, unsigned as long, arrays as lists. */

@@ -52,7 +52,7 @@ final class NodeOperations {
         OpcUaClient c = connection.liveClient();
         VariableInfo v = resolve(c, point);
         DataValue dv = c.readValue(0.0, TimestampsToReturn.Both, v.nodeId());
-        Object value = NodeMapper.sampleValue(dv.getValue());
+        Object value = NodeMapper.sampleValue(dv.getValue(), c.getStaticEncodingContext());
         StatusCode sc = dv.getStatusCode();
         if (sc != null && sc.isBad() && value == null) {
             throw new ConnectorException("reading point '" + point + "' (node " + v.nodeId().toParseableString()

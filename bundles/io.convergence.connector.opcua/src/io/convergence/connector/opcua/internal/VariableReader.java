@@ -54,10 +54,11 @@ final class VariableReader {
     /** Reads data type, description and unit of each variable, in batches; in the order given. */
     static List<Description> describe(OpcUaClient c, List<NodeId> vars, Map<NodeId, NodeId> unitNodes)
         throws UaException {
-        List<ReadValueId> req = new ArrayList<>(vars.size() * 2 + unitNodes.size());
+        List<ReadValueId> req = new ArrayList<>(vars.size() * 3 + unitNodes.size());
         for (NodeId v : vars) {
             req.add(new ReadValueId(v, AttributeId.DataType.uid(), null, QualifiedName.NULL_VALUE));
             req.add(new ReadValueId(v, AttributeId.Description.uid(), null, QualifiedName.NULL_VALUE));
+            req.add(new ReadValueId(v, AttributeId.ValueRank.uid(), null, QualifiedName.NULL_VALUE));
         }
         List<NodeId> unitVars = new ArrayList<>(unitNodes.keySet());
         for (NodeId v : unitVars) {
@@ -66,18 +67,19 @@ final class VariableReader {
         List<DataValue> values = ServerRequests.read(c, req);
         Map<NodeId, String> units = new HashMap<>();
         for (int i = 0; i < unitVars.size(); i++) {
-            String u = unit(c, values.get(vars.size() * 2 + i));
+            String u = unit(c, values.get(vars.size() * 3 + i));
             if (!u.isEmpty()) {
                 units.put(unitVars.get(i), u);
             }
         }
         List<Description> out = new ArrayList<>(vars.size());
         for (int i = 0; i < vars.size(); i++) {
-            Object dt = value(values.get(2 * i));
-            Object desc = value(values.get(2 * i + 1));
+            Object dt = value(values.get(3 * i));
+            Object desc = value(values.get(3 * i + 1));
+            Integer rank = value(values.get(3 * i + 2)) instanceof Integer r ? r : null;
             OpcUaDataType builtin = dt instanceof NodeId id ? NodeMapper.builtin(id, c) : null;
             String description = desc instanceof LocalizedText t && t.getText() != null ? t.getText() : "";
-            out.add(new Description(builtin, NodeMapper.apiType(builtin), units.getOrDefault(vars.get(i), ""),
+            out.add(new Description(builtin, NodeMapper.apiType(builtin, rank), units.getOrDefault(vars.get(i), ""),
                 description));
         }
         return out;

@@ -77,6 +77,20 @@ final class TestNamespace extends ManagedNamespaceWithLifecycle {
         return v;
     }
 
+    /** A writable one-dimensional array variable of the given element type in a folder. */
+    UaVariableNode arrayVariable(UaFolderNode parent, String browseName, String id, NodeId dataType, Object initial) {
+        UaVariableNode v = variable(parent, browseName, id, dataType, initial);
+        v.setValueRank(ValueRanks.OneDimension);
+        v.setArrayDimensions(new org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger[] {
+            org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint(0)});
+        return v;
+    }
+
+    /** The server's encoding context, to encode structures as the server sends them. */
+    org.eclipse.milo.opcua.stack.core.encoding.EncodingContext encoding() {
+        return getServer().getStaticEncodingContext();
+    }
+
     /** The node of an identifier in this namespace. */
     NodeId id(String id) {
         return newNodeId(id);
