@@ -153,6 +153,36 @@ public final class DuckDbHistorianStore implements Historian, AutoCloseable {
     }
 
     /**
+     * {@inheritDoc}
+     *
+     * <p>All the points in one query per time window (windows of about 200,000 rows, sorted by the
+     * database), rather than a query per point and page merged in Java. Points never stored are left
+     * out. JSON samples come back as JSON, gaps as bad rows without a value.
+     *
+     * @throws IllegalArgumentException if the batch size is below 1
+     */
+    @Override
+    public void read(List<PointPath> points, Instant from, Instant to, int batchSize, Consumer<SampleBatch> sink)
+        throws HistorianException {
+        engine.read(points, from, to, batchSize, sink);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One transaction: the deletion, the batch and {@link #points()} change together and are on disk
+     * when this returns, as after an append; readers see the old samples of the range or the new ones.
+     * Points of the batch not stored before are created. Rows that cannot be stored (see
+     * {@link #append}) are kept among the {@linkplain #rejects rejects} in the same transaction, and the
+     * rest is stored. If the replace fails (a full disk), nothing changed: the old samples stay.
+     */
+    @Override
+    public void replace(List<PointPath> points, Instant from, Instant to, SampleBatch batch)
+        throws HistorianException {
+        engine.replace(points, from, to, batch);
+    }
+
+    /**
      * Deletes every sample older than {@code cutoff}, one day of samples per transaction, keeping
      * {@link #points()} right. Appends go on in between.
      *

@@ -51,9 +51,14 @@ final class HistorianLease implements AutoCloseable {
 
     /** The product's embedded historian on a data folder, read-only where the backend allows. */
     static HistorianLease forFolder(Services services, Path folder) throws CommandException {
+        return forFolder(services, folder, false);
+    }
+
+    /** The product's embedded historian on a data folder; for writing, or read-only where the backend allows. */
+    static HistorianLease forFolder(Services services, Path folder, boolean write) throws CommandException {
         ConfigurationService config = configuration(services);
         Map<String, Object> props = Json.object("dataDir", folder.toAbsolutePath().toString());
-        boolean readOnly = config.schema(Presets.HISTORIAN_PID).map(s -> s.attribute(READ_ONLY).isPresent())
+        boolean readOnly = !write && config.schema(Presets.HISTORIAN_PID).map(s -> s.attribute(READ_ONLY).isPresent())
             .orElse(false);
         if (readOnly) {
             props.put(READ_ONLY, true);

@@ -1,10 +1,12 @@
 package io.convergence.runtime.internal;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,6 +20,7 @@ import io.convergence.api.historian.Bucket;
 import io.convergence.api.historian.Historian;
 import io.convergence.api.historian.HistorianException;
 import io.convergence.api.historian.PointSummary;
+import io.convergence.api.point.Micros;
 import io.convergence.api.point.PointPath;
 import io.convergence.api.point.SampleBatch;
 
@@ -27,8 +30,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@code convergence history list | export POINT}: what a historian holds, read through the
- * {@link Historian} service, so any backend can be listed and exported.
+ * {@code convergence history list | export POINT | import FILE}: what a historian holds, read and
+ * written through the {@link Historian} service, so any backend can be listed, exported and filled.
+ * How imported history reaches the models is said in {@link HistoryImport}.
  */
 @Component(service = CliCommand.class, property = CliCommand.NAME_PROPERTY + "=history")
 public final class HistoryCommand implements CliCommand {
@@ -49,7 +53,7 @@ public final class HistoryCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "list the recorded points of a data folder, or export one as CSV";
+        return "list the recorded points of a data folder, export one as CSV, or import samples from CSV";
     }
 
     @Override
@@ -57,14 +61,28 @@ public final class HistoryCommand implements CliCommand {
         return """
             usage: convergence history --data DIR list
                    convergence history --data DIR export POINT [--from TIME] [--to TIME] [--bucket DURATION]
-                   convergence history --config FILE list | export POINT ...
+                   convergence history --data DIR import FILE.csv
+                   convergence history --config FILE list | export POINT ... | import FILE.csv
 
               list     every recorded point with its sample count and first and last time
               export   one point's samples as CSV on standard output: time,value,quality;
                        with --bucket, one row per bucket: start,count,min,max,avg,first,last,bad
                        (texts that a spreadsheet would run as a formula get a leading ')
+              import   samples from a CSV file with the header point,time,value[,quality]:
+                       time ISO-8601 with an offset (2026-11-26T08:00:00Z), value a number or a text
+                       (quoted "..." when it holds a comma), quality good, uncertain or bad (default
+                       good; an empty value needs bad: a gap). A point not yet recorded gets the
+                       type its values imply: numbers if all are numbers, else text. The file is
+                       checked whole first: every problem is listed with its line and column (exit
+                       code 2) and nothing is stored unless the whole file is valid; a valid file
+                       is stored in one transaction. Imported samples go straight into the
+                       historian, not over the sample bus; then the model host of this process, if
+                       one runs, recomputes the models that read the points over the imported
+                       range (one recompute per model, covering every period the file touches).
+                       Importing a file twice stores its samples twice.
 
               --data DIR         the historian folder of a demo or runtime, opened read-only
+                                 (for import, read-write; no runtime may hold it meanwhile)
               --config FILE      instead of --data: a configuration file that sets up the historian
                                  to read (any backend, e.g. a database server)
               --from TIME        start, inclusive: 2026-11-26T08:00:00Z, 2026-11-26T09:00 (local), -1h, now
@@ -87,8 +105,25 @@ public final class HistoryCommand implements CliCommand {
         if ((data == null) == (config == null)) {
             throw new UsageException("'history' needs --data DIR or --config FILE (one of them)" + args.hint());
         }
-        if (ops.isEmpty() || !(ops.get(0).equals("list") || ops.get(0).equals("export"))) {
-            throw new UsageException("'history' needs 'list' or 'export POINT'" + args.hint());
+        if (ops.isEmpty() || !List.of("list", "export", "import").contains(ops.get(0))) {
+            throw new UsageException("'history' needs 'list', 'export POINT' or 'import FILE'" + args.hint());
+        }
+        if (ops.get(0).equals("import")) {
+            if (ops.size() != 2) {
+                throw new UsageException("'history import' takes exactly one FILE" + args.hint());
+            }
+            for (String option : List.of("from", "to", "bucket")) {
+                if (args.value(option) != null) {
+                    throw new UsageException("'history import' takes no --" + option + args.hint());
+                }
+            }
+            Path file;
+            try {
+                file = Path.of(ops.get(1));
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new UsageException("FILE " + Args.shown(ops.get(1)) + ": not a file name (" + e.getReason() + ")");
+            }
+            return importFile(ctx, data, config, file);
         }
         boolean export = ops.get(0).equals("export");
         if (export ? ops.size() != 2 : ops.size() != 1) {
@@ -129,6 +164,68 @@ public final class HistoryCommand implements CliCommand {
         } catch (HistorianException e) {
             throw new CommandException(e.getMessage(), e);
         }
+    }
+
+    private int importFile(CliContext ctx, @Nullable Path data, @Nullable Path config, Path file)
+        throws CommandException {
+        if (!Files.isRegularFile(file)) {
+            throw new CommandException("CSV file " + file.toAbsolutePath() + (Files.exists(file) ? " is not a file"
+                : " does not exist"));
+        }
+        if (data != null && Files.exists(data) && !Files.isDirectory(data)) {
+            throw new CommandException("data folder " + data.toAbsolutePath() + " is a file, not a folder");
+        }
+        long started = System.nanoTime();
+        CsvSamples csv = new CsvSamples();
+        CsvSamples.Rows rows;
+        try {
+            rows = csv.read(file);
+        } catch (IOException e) {
+            throw new CommandException("CSV file " + file.toAbsolutePath() + " cannot be read (" + e.getMessage() + ")",
+                e);
+        }
+        if (rows == null) {
+            return problems(ctx, file, csv.problems(), csv.problemCount());
+        }
+        if (ctx.stopRequested()) {
+            return OK;
+        }
+        try (Services services = new Services(bundles);
+             HistorianLease lease = data != null ? HistorianLease.forFolder(services, data, true)
+                 : HistorianLease.forFile(services, config)) {
+            Historian h = lease.historian();
+            List<CsvSamples.Problem> clashes = new ArrayList<>();
+            boolean[] numeric = HistoryImport.types(h, rows, clashes);
+            if (!clashes.isEmpty()) {
+                return problems(ctx, file, clashes, clashes.size());
+            }
+            SampleBatch batch = HistoryImport.batch(rows, numeric);
+            h.append(batch);
+            long from = Long.MAX_VALUE;
+            long to = Long.MIN_VALUE;
+            for (int i = 0; i < batch.size(); i++) {
+                from = Math.min(from, batch.timeMicros(i));
+                to = Math.max(to, batch.timeMicros(i));
+            }
+            ctx.out().printf(Locale.ROOT, "imported %d samples of %d points from %s to %s in %.1f s%n", batch.size(),
+                rows.points().size(), Micros.toInstant(from), Micros.toInstant(to),
+                (System.nanoTime() - started) / 1e9);
+            HistoryImport.recompute(bundles, ctx.out(), rows.points(), from, to + 1);
+            return OK;
+        } catch (HistorianException e) {
+            throw new CommandException(e.getMessage() + "; nothing of " + file + " was stored", e);
+        }
+    }
+
+    private static int problems(CliContext ctx, Path file, List<CsvSamples.Problem> problems, int count) {
+        for (CsvSamples.Problem p : problems) {
+            ctx.err().println(file + ": " + p);
+        }
+        if (count > problems.size()) {
+            ctx.err().println(file + ": and " + (count - problems.size()) + " more problems");
+        }
+        ctx.err().println(count + (count == 1 ? " problem" : " problems") + " in " + file + "; nothing was imported");
+        return 2;
     }
 
     private static void list(PrintStream out, Historian h) throws HistorianException {

@@ -155,38 +155,7 @@ public final class Engine implements AutoCloseable {
     }
 
     public void append(SampleBatch batch) throws HistorianException {
-        if (readOnly) {
-            throw new HistorianException(where + "opened read-only; appends are refused");
-        }
-        List<RejectedSample> rejects;
-        recoverIfBroken();
-        life.readLock().lock();
-        try {
-            Open o = usable();
-            SampleWriter w = o.writer;
-            if (w == null) {
-                throw new HistorianException(where + "opened read-only; appends are refused");
-            }
-            writing.lock();
-            try {
-                rejects = w.append(batch);
-            } catch (HistorianException e) {
-                if (Failures.invalidates(e)) {
-                    broken = e;
-                    LOG.warn("historian in {}: the database was invalidated; it is opened again at the next append: {}",
-                        dataDir, e.getMessage());
-                }
-                throw e;
-            } finally {
-                writing.unlock();
-            }
-        } finally {
-            life.readLock().unlock();
-        }
-        if (!rejects.isEmpty()) {
-            rejected.addAndGet(rejects.size());
-            rejectListener.accept(rejects);
-        }
+        write("appends are refused", w -> w.append(batch));
     }
 
     public List<PointSummary> points() throws HistorianException {
@@ -209,6 +178,70 @@ public final class Engine implements AutoCloseable {
     /** The newest rejects first, at most {@code max}. */
     public List<RejectedSample> rejects(int max) throws HistorianException {
         return read("reading rejects", (o, c) -> Rejects.newest(c, max));
+    }
+
+    /** Streams samples of some points in time order; see {@link SampleStream}. */
+    public void read(List<PointPath> points, Instant from, Instant to, int batchSize, Consumer<SampleBatch> sink)
+        throws HistorianException {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size " + batchSize + ": at least 1");
+        }
+        read("reading the samples of " + points.size() + " points", (o, c) -> {
+            new SampleStream(c, o.ids, o.db.hasJson(), () -> closing, where).read(points, from, to, batchSize, sink);
+            return null;
+        });
+    }
+
+    /**
+     * Replaces some points' samples in a range, serialized with appends; see {@link SampleReplacer}.
+     *
+     * @throws IllegalArgumentException if a row of the batch lies outside the points or the range
+     */
+    public void replace(List<PointPath> points, Instant from, Instant to, SampleBatch batch) throws HistorianException {
+        SampleReplacer range = SampleReplacer.of(points, from, to, batch);
+        write("replacing samples is refused", w -> w.replace(range, batch));
+    }
+
+    /** Work of the writer that may keep rejects. */
+    @FunctionalInterface
+    private interface Writing {
+        List<RejectedSample> run(SampleWriter w) throws HistorianException;
+    }
+
+    /** Runs a write serialized with the others; marks the database for reopening if it was invalidated. */
+    private void write(String refused, Writing work) throws HistorianException {
+        if (readOnly) {
+            throw new HistorianException(where + "opened read-only; " + refused);
+        }
+        List<RejectedSample> rejects;
+        recoverIfBroken();
+        life.readLock().lock();
+        try {
+            Open o = usable();
+            SampleWriter w = o.writer;
+            if (w == null) {
+                throw new HistorianException(where + "opened read-only; " + refused);
+            }
+            writing.lock();
+            try {
+                rejects = work.run(w);
+            } catch (HistorianException e) {
+                if (Failures.invalidates(e)) {
+                    broken = e;
+                    LOG.warn("historian in {}: the database was invalidated; it is opened again at the next write: {}",
+                        dataDir, e.getMessage());
+                }
+                throw e;
+            } finally {
+                writing.unlock();
+            }
+        } finally {
+            life.readLock().unlock();
+        }
+        if (!rejects.isEmpty()) {
+            rejected.addAndGet(rejects.size());
+            rejectListener.accept(rejects);
+        }
     }
 
     /**

@@ -9,10 +9,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.convergence.api.historian.HistorianException;
 import io.convergence.api.point.PointPath;
@@ -65,36 +67,56 @@ final class SampleWriter {
      *     when the storage failed (retry later), without one when the failure is not understood
      */
     List<RejectedSample> append(SampleBatch batch) throws HistorianException {
-        int n = batch.size();
-        if (n == 0) {
+        if (batch.isEmpty()) {
             return List.of();
         }
+        return store(batch, null);
+    }
+
+    /**
+     * Replaces the stored samples of some points in a range by a batch, in one transaction: the
+     * deletion, the batch's samples (and rejects, as {@link #append} keeps them) and the points'
+     * summaries commit together or not at all.
+     *
+     * @return the rows kept as rejects, with their reasons
+     * @throws HistorianException if nothing was changed, as for {@link #append}
+     */
+    List<RejectedSample> replace(SampleReplacer range, SampleBatch batch) throws HistorianException {
+        return store(batch, range);
+    }
+
+    private List<RejectedSample> store(SampleBatch batch, @Nullable SampleReplacer range) throws HistorianException {
+        int n = batch.size();
+        String what = range == null ? "storing " + n + " samples" : "replacing " + range.describe() + " by " + n
+            + " samples";
+        String nothing = range == null ? "none of them was stored" : "nothing was changed";
         Instant now = Instant.now();
         List<RejectedSample> rejected = new ArrayList<>();
         int[] rows = RowCheck.storable(batch, rejected, now);
         try {
-            commit(batch, rows, rejected);
+            commit(batch, rows, rejected, range);
             return rejected;
         } catch (SQLException | RuntimeException e) {
             if (e instanceof SQLException sql && Failures.ofStorage(sql)) {
-                throw storageFailure(n, sql);
+                throw storageFailure(what, nothing, sql);
             }
-            List<Integer> bad = refusedRows(batch, rows == null ? all(n) : rows, e);
+            List<Integer> bad = n == 0 ? List.of() : refusedRows(batch, rows == null ? all(n) : rows, e, what,
+                nothing);
             if (bad.isEmpty()) {
-                throw new HistorianException(where + "storing " + n + " samples failed, and none of them alone; nothing"
-                    + " was stored (" + e.getMessage() + ")", e);
+                throw new HistorianException(where + what + " failed, and no sample alone; " + nothing + " ("
+                    + e.getMessage() + ")", e);
             }
             for (int row : bad) {
                 rejected.add(RowCheck.reject(batch, row, "refused by the database: " + firstLine(reasons.get(row)), now));
             }
             try {
-                commit(batch, RowCheck.without(rows, n, bad), rejected);
+                commit(batch, RowCheck.without(rows, n, bad), rejected, range);
                 return rejected;
             } catch (SQLException | RuntimeException again) {
                 if (again instanceof SQLException sql && Failures.ofStorage(sql)) {
-                    throw storageFailure(n, sql);
+                    throw storageFailure(what, nothing, sql);
                 }
-                throw new HistorianException(where + "storing " + n + " samples failed; none of them was stored ("
+                throw new HistorianException(where + what + " failed; " + nothing + " ("
                     + again.getMessage() + ")", again);
             } finally {
                 reasons.clear();
@@ -102,13 +124,14 @@ final class SampleWriter {
         }
     }
 
-    private HistorianException storageFailure(int n, SQLException e) {
-        String what = Failures.diskFull(e) ? "the disk is full: " : "";
-        return Failures.storage(where + what + "storing " + n + " samples failed and none of them was stored ("
+    private HistorianException storageFailure(String what, String nothing, SQLException e) {
+        String full = Failures.diskFull(e) ? "the disk is full: " : "";
+        return Failures.storage(where + full + what + " failed and " + nothing + " ("
             + firstLine(e.getMessage()) + "); the storage failed, not the data", e);
     }
 
-    private void commit(SampleBatch batch, int @Nullable [] rows, List<RejectedSample> rejected) throws SQLException {
+    private void commit(SampleBatch batch, int @Nullable [] rows, List<RejectedSample> rejected,
+                        @Nullable SampleReplacer range) throws SQLException {
         int nextBefore = ids.next();
         long rejectBefore = rejects.nextId();
         Map<PointPath, Integer> fresh = new LinkedHashMap<>();
@@ -120,8 +143,23 @@ final class SampleWriter {
                 if (!fresh.isEmpty()) {
                     insertPoints(fresh);
                 }
-                appendSamples(batch, rows, rowIds, 0, rowIds.length, true);
-                summary.write(c, nextBefore);
+                if (range == null) {
+                    appendSamples(batch, rows, rowIds, 0, rowIds.length, true);
+                    summary.write(c, nextBefore);
+                } else {
+                    Set<Integer> touched = new HashSet<>(fresh.values());
+                    for (PointPath p : range.points()) {
+                        Integer id = ids.id(p);
+                        if (id != null) {
+                            touched.add(id);
+                        }
+                    }
+                    range.delete(s, touched);
+                    if (rowIds.length > 0) {
+                        appendSamples(batch, rows, rowIds, 0, rowIds.length, false);
+                    }
+                    SampleReplacer.recount(s, touched);
+                }
                 rejects.insert(c, rejected);
                 ids.publish(fresh);
                 s.execute("COMMIT");
@@ -145,7 +183,8 @@ final class SampleWriter {
      *
      * @throws HistorianException if the storage fails meanwhile
      */
-    private List<Integer> refusedRows(SampleBatch batch, int[] rows, Exception first) throws HistorianException {
+    private List<Integer> refusedRows(SampleBatch batch, int[] rows, Exception first, String what, String nothing)
+        throws HistorianException {
         int nextBefore = ids.next();
         Map<PointPath, Integer> fresh = new LinkedHashMap<>();
         int[] rowIds = idsOf(batch, rows, fresh);
@@ -153,7 +192,7 @@ final class SampleWriter {
         try {
             halve(batch, rows, rowIds, 0, rows.length, String.valueOf(first.getMessage()), bad);
         } catch (SQLException e) {
-            throw storageFailure(batch.size(), e);
+            throw storageFailure(what, nothing, e);
         } finally {
             ids.forget(fresh, nextBefore);
         }
