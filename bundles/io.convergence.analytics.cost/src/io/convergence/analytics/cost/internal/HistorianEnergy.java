@@ -17,7 +17,8 @@ import io.convergence.api.point.SampleBatch;
  * The energy of a line from the recorded readings of its energy meters (kWh counters: the line's own,
  * or one per machine, summed). Used energy is the sum of the rises between successive readings inside
  * the range; a reading below the one before is a meter reset or replacement and counts from 0. Each
- * rise is priced at the tariff period in force at the later reading.
+ * rise is priced at the tariff period in force at the earlier reading (the start of the interval it was
+ * used in); time outside every tariff period is priced at 0.
  */
 final class HistorianEnergy implements EnergyMeter {
 
@@ -51,7 +52,7 @@ final class HistorianEnergy implements EnergyMeter {
                         + book.workCenter().id() + " costs in " + book.currency() + ": the cost model does not convert currencies");
                 }
             }
-            Map<PointPath, Double> last = new HashMap<>();
+            Map<PointPath, double[]> last = new HashMap<>();
             double[] sum = new double[2];
             historian.read(meters, from, to, BATCH, batch -> add(batch, last, tariff, sum));
             return new Energy(sum[0], sum[1]);
@@ -60,7 +61,7 @@ final class HistorianEnergy implements EnergyMeter {
         }
     }
 
-    private static void add(SampleBatch batch, Map<PointPath, Double> last, List<TariffPeriod> tariff, double[] sum) {
+    private static void add(SampleBatch batch, Map<PointPath, double[]> last, List<TariffPeriod> tariff, double[] sum) {
         for (int i = 0; i < batch.size(); i++) {
             if (batch.isGap(i) || batch.text(i) != null) {
                 continue;
@@ -69,13 +70,14 @@ final class HistorianEnergy implements EnergyMeter {
             if (!Double.isFinite(v)) {
                 continue;
             }
-            Double before = last.put(batch.point(i), v);
+            double[] before = last.put(batch.point(i), new double[] {v, batch.timeMicros(i)});
             if (before == null) {
                 continue;
             }
-            double rise = v >= before ? v - before : v;
+            double rise = v >= before[0] ? v - before[0] : v;
             sum[0] += rise;
-            sum[1] += rise * price(tariff, batch.time(i));
+            long micros = (long) before[1];
+            sum[1] += rise * price(tariff, Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS));
         }
     }
 
