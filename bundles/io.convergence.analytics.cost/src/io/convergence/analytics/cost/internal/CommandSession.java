@@ -26,10 +26,15 @@ final class CommandSession implements AutoCloseable {
     private final ConfigurationService config;
     private final List<String> applied = new ArrayList<>();
     private final List<ServiceReference<?>> got = new ArrayList<>();
+    /** Services with a higher id were registered after this session began. */
+    private final long startedAbove;
+
+    private static final Duration STOP = Duration.ofSeconds(15);
 
     CommandSession(BundleContext context) throws CommandException {
         this.context = context;
         this.config = await(ConfigurationService.class, null, Duration.ofSeconds(20), () -> "the configuration service");
+        this.startedAbove = highestServiceId();
     }
 
     /** The highest service id given so far: a service registered after a configuration has a higher one. */
@@ -62,6 +67,16 @@ final class CommandSession implements AutoCloseable {
      * @param why what to say when it does not come: called at the deadline, so it can tell the state of things
      */
     <T> T await(Class<T> type, @Nullable String filter, Duration timeout, Supplier<String> why) throws CommandException {
+        return await(type, filter, timeout, why, () -> null);
+    }
+
+    /**
+     * Waits for a service, or until {@code failure} tells why it will not come.
+     *
+     * @param failure asked while waiting: a message when waiting longer is pointless, else {@code null}
+     */
+    <T> T await(Class<T> type, @Nullable String filter, Duration timeout, Supplier<String> why,
+                Supplier<@Nullable String> failure) throws CommandException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
@@ -75,6 +90,10 @@ final class CommandSession implements AutoCloseable {
                 }
             } catch (InvalidSyntaxException e) {
                 throw new IllegalArgumentException(filter, e);
+            }
+            String failed = failure.get();
+            if (failed != null) {
+                throw new CommandException(failed);
             }
             if (System.nanoTime() > deadline) {
                 throw new CommandException(why.get());
@@ -118,6 +137,20 @@ final class CommandSession implements AutoCloseable {
                 config.remove(applied.get(i));
             } catch (ConfigException e) {
                 // the configuration store refused: nothing more a command can do about it
+            }
+        }
+        // The services those configurations brought up close their storage and connections
+        // asynchronously: wait, so that the next command (or process) finds the folder free.
+        long deadline = System.nanoTime() + STOP.toNanos();
+        for (ServiceReference<?> r : got) {
+            while (r.getBundle() != null && !applied.isEmpty() && System.nanoTime() < deadline
+                && (Long) r.getProperty(Constants.SERVICE_ID) > startedAbove) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }

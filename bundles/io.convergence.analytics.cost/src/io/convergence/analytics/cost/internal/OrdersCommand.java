@@ -133,6 +133,9 @@ public final class OrdersCommand implements CliCommand {
             throw new CommandException("data folder " + data.toAbsolutePath() + (Files.exists(data)
                 ? " is a file, not a folder" : " does not exist"));
         }
+        if (isEmpty(data)) {
+            throw new CommandException("no OEE figures in --data " + data + ": the folder holds no recorded data");
+        }
         String user = args.value("user", "");
         String password = erpUrl == null || user.isEmpty() ? "" : password(ctx, args.value("password-file"), user);
         if (ctx.stopRequested()) {
@@ -180,6 +183,14 @@ public final class OrdersCommand implements CliCommand {
         }
     }
 
+    private static boolean isEmpty(Path folder) throws CommandException {
+        try (var entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new CommandException("data folder " + folder.toAbsolutePath() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** Where the order list starts: the first recorded OEE sample of the line. */
     private static Instant since(Historian h, PointPath line) throws HistorianException {
         PointPath oee = line.child("oee");
@@ -208,11 +219,18 @@ public final class OrdersCommand implements CliCommand {
             throw new IllegalStateException(e);
         }
         String filter = "(" + BusinessData.SOURCE_PROPERTY + "=" + id + ")";
+        String connector = "(" + Connector.ID_PROPERTY + "=" + id + ")";
         return session.await(BusinessData.class, filter, ERP_WAIT, () -> {
-            Connector c = session.find(Connector.class, "(" + Connector.ID_PROPERTY + "=" + id + ")");
+            Connector c = session.find(Connector.class, connector);
             ConnectorState s = c == null ? null : c.state();
             return "no ERP data from --erp " + Args.shown(url) + " within " + ERP_WAIT.toSeconds() + " s"
                 + (s == null ? "" : ": " + (s.problem() != null ? s.problem().message() : s.status() + " " + s.detail()));
+        }, () -> {
+            // A problem (refused connection, wrong password, a query the schema rejects) will not pass by waiting.
+            Connector c = session.find(Connector.class, connector);
+            ConnectorState s = c == null ? null : c.state();
+            return s == null || s.problem() == null ? null : "no ERP data from --erp " + Args.shown(url) + ": "
+                + s.problem().message();
         });
     }
 
