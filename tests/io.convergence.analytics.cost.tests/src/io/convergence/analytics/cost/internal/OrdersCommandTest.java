@@ -131,6 +131,7 @@ class OrdersCommandTest {
         CommandLineRun.Result r = CommandLineRun.run(dir, "orders", "--data", data.toString(), "--erp", erp.jdbcUrl(),
             "--user", "erp", "--password-file", passwordFile.toString(), "--line", LINE.toString());
         assertEquals(0, r.code(), r.err());
+        System.out.print(r.out() + r.err());
         String[] lines = r.out().split("\n");
         assertTrue(lines[0].matches("order\\s+product\\s+line\\s+state\\s+quantity\\s+good\\s+progress\\s+oee\\s+scrap cost"
             + "\\s+forecast end\\s+due\\s+late"), lines[0]);
