@@ -297,7 +297,8 @@ public final class DowntimePart {
             String text = outcome;
             boolean success = ok;
             if (!display.isDisposed()) {
-                display.syncExec(() -> {
+                // asynchronously: the UI thread may be waiting on this correction (a test, a modal loop)
+                display.asyncExec(() -> {
                     Banner b = banner;
                     if (b != null && !b.isDisposed()) {
                         if (success) {

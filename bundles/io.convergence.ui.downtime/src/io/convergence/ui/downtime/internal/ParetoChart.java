@@ -24,7 +24,7 @@ import org.eclipse.swtchart.Range;
  */
 final class ParetoChart {
 
-    private static final int MAX_LABEL = 18;
+    private static final int MAX_LABEL = 12;
     private static final Color BAR = new Color(0x3a, 0x6e, 0xa5);
     private static final Color LINE = new Color(0xc2, 0x6a, 0x00);
 

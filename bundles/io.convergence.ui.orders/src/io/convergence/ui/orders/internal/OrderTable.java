@@ -46,14 +46,14 @@ final class OrderTable {
         t.setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         column(Messages.Orders_order, 90, SWT.LEFT, OrderRow::order, null);
-        column(Messages.Orders_product, 190, SWT.LEFT, OrderRow::product, null);
+        column(Messages.Orders_product, 240, SWT.LEFT, OrderRow::product, null);
         column(Messages.Orders_state, 85, SWT.LEFT, OrderRow::state, null);
         column(Messages.Orders_progressColumn, 130, SWT.RIGHT, OrderRow::progressText, null);
         column(Messages.Orders_oee, 70, SWT.RIGHT, OrderRow::oee, null);
         column(Messages.Orders_scrap, 90, SWT.RIGHT, OrderRow::scrap, null);
         column(Messages.Orders_due, 125, SWT.LEFT, OrderRow::due, null);
         column(Messages.Orders_forecast, 125, SWT.LEFT, OrderRow::forecast, null);
-        column(Messages.Orders_lateness, 170, SWT.LEFT, OrderRow::lateness, r -> r.late() ? LATE : null);
+        column(Messages.Orders_lateness, 160, SWT.LEFT, OrderRow::lateness, r -> r.late() ? LATE : null);
         t.addListener(SWT.EraseItem, this::progressBar);
         viewer.addDoubleClickListener(e -> {
             OrderRow r = selected();

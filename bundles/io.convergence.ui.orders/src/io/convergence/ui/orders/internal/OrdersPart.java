@@ -118,7 +118,7 @@ public final class OrdersPart {
         GridLayoutFactory.fillDefaults().numColumns(4).spacing(8, 0).applyTo(top);
         new Label(top, SWT.NONE).setText(Messages.Orders_line);
         Combo lc = new Combo(top, SWT.READ_ONLY);
-        GridDataFactory.fillDefaults().hint(220, SWT.DEFAULT).applyTo(lc);
+        GridDataFactory.fillDefaults().hint(340, SWT.DEFAULT).applyTo(lc);
         lc.addListener(SWT.Selection, e -> chooseLine(lc.getSelectionIndex()));
         lineCombo = lc;
         Button trend = new Button(top, SWT.PUSH);

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param forecast when it will finish (or when it did)
  * @param lateness {@code late by 1 h 20 min}, {@code 35 min ahead}, or empty
  * @param late whether it is (or will be) late
- * @param from the start of its time on the line, {@code null} if it has none yet
+ * @param from the start of its time on the line, {@code null} until it starts
  * @param to the end of its time on the line (now while it runs)
  */
 public record OrderRow(ProductionOrder order, String product, String state, double progress, String progressText,

@@ -113,9 +113,9 @@ public final class OrdersPage {
             late = fc.late() || fc.forecastEnd().isAfter(o.due());
             lateness = lateness(fc.forecastEnd(), o.due());
         }
-        Instant from = o.actualStart() != null ? o.actualStart() : o.plannedStart();
-        Instant to = o.actualEnd() != null ? o.actualEnd()
-            : o.state() == ProductionOrder.State.RUNNING || o.actualStart() != null ? now : o.plannedEnd();
+        // Only an order that started has a time on the line to show; a planned window holds no data yet.
+        Instant from = o.actualStart();
+        Instant to = from == null ? null : o.actualEnd() != null ? o.actualEnd() : now;
         return new OrderRow(o, product, state(o.state()), progress, progressText, oee, scrap, due, forecast, lateness, late,
             from, to);
     }
