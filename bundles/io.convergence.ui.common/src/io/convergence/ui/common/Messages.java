@@ -21,6 +21,13 @@ final class Messages extends NLS {
     public static String Picker_unit = "";
     public static String Picker_type = "";
     public static String Picker_description = "";
+    public static String Format_none = "";
+    public static String Format_percent = "";
+    public static String Format_money = "";
+    public static String Format_seconds = "";
+    public static String Format_minutes = "";
+    public static String Format_hours = "";
+    public static String Format_days = "";
 
     static {
         NLS.initializeMessages("io.convergence.ui.common.messages", Messages.class);

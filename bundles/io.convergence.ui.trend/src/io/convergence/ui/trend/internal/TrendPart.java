@@ -1,5 +1,6 @@
 package io.convergence.ui.trend.internal;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import io.convergence.ui.trend.internal.data.LiveFeed;
 import io.convergence.ui.trend.internal.data.Services;
 import io.convergence.ui.trend.internal.data.TrendController;
 import io.convergence.ui.trend.internal.model.TrendModel;
+import io.convergence.ui.trend.internal.model.TimeWindow;
 import io.convergence.ui.trend.internal.model.TrendState;
 import io.convergence.ui.workbench.points.PointHandoff;
 
@@ -31,7 +33,7 @@ import jakarta.inject.Inject;
 /**
  * The Trend view as an e4 part: wires services, controller and widgets together, restores the pens
  * and range from the part's persisted state and keeps them there, and takes points handed over by
- * other views ({@link PointHandoff}).
+ * other views ({@link PointHandoff}), with the time window to show when they come with one.
  */
 public final class TrendPart {
 
@@ -62,10 +64,16 @@ public final class TrendPart {
     @PostConstruct
     public void create(Composite parent, @Optional @Nullable MPart part, @Optional @Nullable IEventBroker broker) {
         if (part != null && broker != null) {
-            handoff = PointHandoff.receive(broker, part, points -> {
+            handoff = PointHandoff.receiveWindow(broker, part, h -> {
                 TrendView v = view;
                 if (v != null) {
-                    v.addPaths(points);
+                    v.addPaths(h.points());
+                    Instant from = h.from();
+                    Instant to = h.to();
+                    if (from != null && to != null) {
+                        // An order's or a shift's time on the line: show that, fixed, not the last hour.
+                        v.showWindow(new TimeWindow(micros(from), micros(to)));
+                    }
                 }
             });
         }
@@ -180,6 +188,10 @@ public final class TrendPart {
                 }
             });
         }
+    }
+
+    private static long micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000;
     }
 
     private static long now() {

@@ -162,6 +162,13 @@ final class TrendView {
         changed();
     }
 
+    /** Shows a fixed time window (no longer following live values). */
+    void showWindow(TimeWindow w) {
+        controller.model().show(w);
+        shownVersion = -1;
+        changed();
+    }
+
     /** Adds a pen with a unit known from elsewhere (saved state), preferring the registry's. */
     void addSaved(TrendState.SavedPen saved) {
         PointInfo info = services.find(saved.path());
