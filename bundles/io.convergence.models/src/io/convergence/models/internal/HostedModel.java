@@ -225,6 +225,7 @@ final class HostedModel {
     private void startRun(InputQueue q) throws HistorianException, InterruptedException {
         Optional<Checkpoint> saved = loadCheckpoint();
         if (saved.isPresent() && recomputer.resume(q, saved.get())) {
+            recomputeImportedHistory(saved.get());
             return;
         }
         long now = Micros.now();
@@ -237,6 +238,17 @@ final class HostedModel {
         saveCheckpoint(l);
         host.events().publish(id, ModelEvents.STARTED, Severity.INFO, "model '" + id + "' started live from now"
             + (saved.isPresent() ? "" : " (no checkpoint)"), Map.of("resumed", "false"));
+    }
+
+    /**
+     * History imported into the folder while no host ran (noted by {@code history import}) after the
+     * checkpoint was taken: the ranges it touches are recomputed, after the catch-up.
+     */
+    private void recomputeImportedHistory(Checkpoint from) {
+        for (LateHistory.Note n : LateHistory.after(host.store().folder(), from.takenAt(), inputs.filter())) {
+            request(new Request(Micros.toInstant(n.fromMicros()), Micros.toInstant(n.toMicros()),
+                "history imported at " + Micros.toInstant(n.writtenMicros()), null));
+        }
     }
 
     private Optional<Checkpoint> loadCheckpoint() {

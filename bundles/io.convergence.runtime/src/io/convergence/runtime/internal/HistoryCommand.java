@@ -78,8 +78,9 @@ public final class HistoryCommand implements CliCommand {
                        is stored in one transaction. Imported samples go straight into the
                        historian, not over the sample bus; then the model host of this process, if
                        one runs, recomputes the models that read the points over the imported
-                       range (one recompute per model, covering every period the file touches).
-                       Importing a file twice stores its samples twice.
+                       range (one recompute per model, covering every period the file touches);
+                       with --data and no model host here, a note in DIR/models/late-history makes
+                       the models recompute it when a runtime next starts on DIR. Importing a file twice stores its samples twice.
 
               --data DIR         the historian folder of a demo or runtime, opened read-only
                                  (for import, read-write; no runtime may hold it meanwhile)
@@ -210,7 +211,7 @@ public final class HistoryCommand implements CliCommand {
             ctx.out().printf(Locale.ROOT, "imported %d samples of %d points from %s to %s in %.1f s%n", batch.size(),
                 rows.points().size(), Micros.toInstant(from), Micros.toInstant(to),
                 (System.nanoTime() - started) / 1e9);
-            HistoryImport.recompute(bundles, ctx.out(), rows.points(), from, to + 1);
+            HistoryImport.recompute(bundles, ctx.out(), data, rows.points(), from, to + 1);
             return OK;
         } catch (HistorianException e) {
             throw new CommandException(e.getMessage() + "; nothing of " + file + " was stored", e);

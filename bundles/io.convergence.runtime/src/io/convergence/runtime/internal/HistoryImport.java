@@ -1,6 +1,8 @@
 package io.convergence.runtime.internal;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +27,7 @@ import io.convergence.api.point.SampleBatch;
 import io.convergence.runtime.internal.CsvSamples.Problem;
 import io.convergence.runtime.internal.CsvSamples.Rows;
 
+import org.jspecify.annotations.Nullable;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -126,14 +129,28 @@ final class HistoryImport {
 
     /**
      * Asks the model host of this process, if there is one, to recompute every model that reads one of
-     * the points over {@code [from, to)}; prints what happened.
+     * the points over {@code [from, to)}; prints what happened. Without one, and for a data folder,
+     * leaves a note in the folder's {@code models/late-history} that the model host reads when it next
+     * starts there: each model that reads one of the points then recomputes the range, once.
      */
-    static void recompute(BundleContext context, PrintStream out, List<PointPath> points, long from, long to) {
+    static void recompute(BundleContext context, PrintStream out, @Nullable Path data, List<PointPath> points,
+                          long from, long to) {
         ServiceReference<ModelHost> hostRef = context.getServiceReference(ModelHost.class);
         ModelHost host = hostRef == null ? null : context.getService(hostRef);
         if (host == null) {
-            out.println("no model host runs in this process: models that read these points recompute the range"
-                + " when asked (a running runtime's model host, or ModelHost.recompute)");
+            if (data == null) {
+                out.println("no model host runs in this process: models that read these points recompute the range"
+                    + " when asked (a running runtime's model host, or ModelHost.recompute)");
+                return;
+            }
+            try {
+                Path note = LateHistoryNote.append(data, Micros.now(), from, to, points);
+                out.println("models that read these points recompute " + Micros.toInstant(from) + " to "
+                    + Micros.toInstant(to) + " when they next start on this folder (noted in " + note + ")");
+            } catch (IOException e) {
+                out.println("warning: the note for the models could not be written (" + e.getMessage()
+                    + "): models that read these points recompute the range only when asked");
+            }
             return;
         }
         try {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -153,6 +155,61 @@ class RecomputeTest {
             Event e = plant.awaitEvent(id, "model.recomputed", Duration.ofSeconds(5));
             assertEquals(Micros.toInstant(base + 2 * SECOND).toString(), e.attributes().get("from"));
             assertEquals(Micros.toInstant(base + 4 * SECOND).toString(), e.attributes().get("to"));
+        } finally {
+            reg.unregister();
+        }
+    }
+
+    @Test
+    void historyImportedWhileTheModelWasStoppedIsRecomputedWhenItResumes() throws Exception {
+        String id = "noted";
+        PointPath a = PointPath.parse("test/noted/a");
+        PointPath count = PointPath.parse("models/" + id + "/count");
+        ServiceRegistration<AnalyticsModel> reg = Plant.register(Plant.stats(id, "test/noted", 2, 0));
+        long base = (Math.floorDiv(Micros.now(), 2 * SECOND) - 15) * 2 * SECOND;
+        try {
+            plant.awaitRunning(id);
+            SampleBatch.Builder batch = SampleBatch.builder(30);
+            for (int i = 0; i < 30; i++) {
+                batch.add(a, base + i * 200_000L, 10, Quality.GOOD);
+            }
+            plant.bus.publish(batch.build());
+            assertEquals(List.of(10.0, 10.0, 10.0), numbers(plant.awaitStored(count, 3, Duration.ofSeconds(10))));
+        } finally {
+            reg.unregister();
+        }
+        // While the model is stopped (its checkpoint on disk), history is imported with a note, as
+        // 'history import' leaves it; an import about other points is noted too and must change nothing.
+        SampleBatch.Builder imported = SampleBatch.builder(5);
+        for (int i = 0; i < 5; i++) {
+            imported.add(a, base + 2 * SECOND + i * 200_000L + 100_000, 40, Quality.GOOD);
+        }
+        plant.historian.append(imported.build());
+        long written = Micros.now();
+        Files.writeString(plant.data.resolve("models/late-history"),
+            written + "\t" + (base + 2 * SECOND) + "\t" + (base + 3 * SECOND) + "\ttest/noted/a\n"
+                + written + "\t" + base + "\t" + (base + 6 * SECOND) + "\ttest/elsewhere/b\n"
+                + "not a note\n",
+            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        assertEquals(List.of(10.0, 10.0, 10.0), numbers(count));
+
+        reg = Plant.register(Plant.stats(id, "test/noted", 2, 0));
+        try {
+            plant.awaitEvent(id, "model.recomputed", Duration.ofSeconds(20));
+            assertEquals(List.of(10.0, 15.0, 10.0), numbers(count), "the window the import touched, once");
+        } finally {
+            reg.unregister();
+        }
+        // Resumed again: the note is older than the checkpoint taken after the recompute.
+        long recomputes = plant.events.stream().filter(e -> e.source().equals(id)
+            && e.type().equals("model.recomputed")).count();
+        reg = Plant.register(Plant.stats(id, "test/noted", 2, 0));
+        try {
+            plant.awaitRunning(id);
+            Thread.sleep(1500);
+            assertEquals(recomputes, plant.events.stream().filter(e -> e.source().equals(id)
+                && e.type().equals("model.recomputed")).count(), "a note is taken in once");
+            assertEquals(List.of(10.0, 15.0, 10.0), numbers(count));
         } finally {
             reg.unregister();
         }

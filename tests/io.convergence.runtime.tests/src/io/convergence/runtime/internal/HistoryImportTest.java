@@ -53,7 +53,11 @@ class HistoryImportTest {
         assertEquals(0, r.code(), r.err() + r.out());
         assertTrue(r.out().contains("imported 7 samples of 3 points from 2026-11-26T08:00:00Z to"
             + " 2026-11-26T08:00:06Z"), r.out());
-        assertTrue(r.out().contains("no model host runs in this process"), r.out());
+        assertTrue(r.out().contains("models that read these points recompute 2026-11-26T08:00:00Z to"
+            + " 2026-11-26T08:00:06.000001Z when they next start on this folder"), r.out());
+        String note = Files.readString(dir.resolve("data/models/late-history"));
+        assertTrue(note.matches("\\d+\t1795680000000000\t1795680006000001\t"
+            + "acme/line1/filler/(speed|state|count)\t.*\n"), "one line naming the range and the points: " + note);
 
         String speed = history("export", "acme/line1/filler/speed").out();
         assertEquals("""
