@@ -118,6 +118,14 @@ public final class RecorderImpl implements Recorder {
     @Override
     public boolean flush(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        // What was published before this call must have come, not only what has come so far.
+        long published = queue.publishedSince();
+        while (queue.delivered() < published) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
         long target = -1;
         while (System.nanoTime() < deadline) {
             // What the bus has handed over so far must be received, then stored (or accounted for).

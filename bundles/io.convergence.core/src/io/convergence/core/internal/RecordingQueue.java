@@ -67,11 +67,24 @@ final class RecordingQueue {
     private boolean diskFull;
     private boolean closed;
     private volatile Consumer<Event> events = e -> { };
+    private final long publishedBefore;
 
     private RecordingQueue(SampleBus bus, long maxBytes) {
         this.bus = bus;
         this.maxBytes = maxBytes;
         this.subscription = bus.subscribe("recorder", Delivery.EVERY_BATCH, this::accept);
+        // After subscribing: what is published meanwhile is both counted here and delivered.
+        this.publishedBefore = bus.statistics().publishedSamples();
+    }
+
+    /** Samples published on the bus since this queue subscribed. */
+    long publishedSince() {
+        return bus.statistics().publishedSamples() - publishedBefore;
+    }
+
+    /** Samples the bus has delivered to this queue. */
+    long delivered() {
+        return subscription.deliveredSamples();
     }
 
     /** The released queue of this bus, if any, else a new one subscribed to the bus. */
