@@ -188,7 +188,7 @@ public final class LineEngine {
         long delta;
         if (v >= before) {
             delta = v - before;
-        } else if (settings.counterModulus() > 0 && before < settings.counterModulus() && v >= 0) {
+        } else if (wrapped(before, v)) {
             delta = settings.counterModulus() - before + v;
         } else {
             // A reset: the counter starts again from zero, so what it reads now was made since.
@@ -207,6 +207,15 @@ public final class LineEngine {
         if (order != null) {
             order.count(which, delta, ideal, startup);
         }
+    }
+
+    /**
+     * Whether a decrease is the counter passing its modulus: from the upper half of its range to the
+     * lower half. Any other decrease is a reset (a counter cleared at an order change, say).
+     */
+    private boolean wrapped(long before, long v) {
+        long m = settings.counterModulus();
+        return m > 0 && before < m && before >= m / 2 && v >= 0 && v < m / 2;
     }
 
     /** Time has reached {@code t}: periods ending at or before it close. */

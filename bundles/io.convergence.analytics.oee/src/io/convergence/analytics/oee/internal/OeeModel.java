@@ -91,19 +91,31 @@ public final class OeeModel implements AnalyticsModel {
     }
 
     /**
-     * The start of the shift that holds {@code changed}, or of the order that does when that started
-     * earlier: every period whose figures the change can touch starts there, and the live run left a
+     * The start of the shift that holds {@code changed}, or earlier the start of an order running
+     * then (and of the shift that order started in, and so on): every period whose figures the change
+     * can touch starts there or later, so none is cut by the recompute, and the live run left a
      * snapshot there for the recompute to start from.
      */
     @Override
     public Instant recomputeFrom(Instant changed) {
         long t = Micros.of(changed);
-        Window shift = calendar.get().shiftAt(t);
-        long from = shift != null ? shift.start() : t;
+        Calendar c = calendar.get();
         RunMemory m = liveMemory;
-        Long order = m == null ? null : m.orderStartAt(t);
-        if (order != null && order < from) {
-            from = order;
+        long from = t;
+        for (int i = 0; i < 1_000; i++) {
+            long next = from;
+            Window shift = c.shiftAt(next);
+            if (shift != null) {
+                next = Math.min(next, shift.start());
+            }
+            Long order = m == null ? null : m.orderStartAt(next);
+            if (order != null && order < next) {
+                next = order;
+            }
+            if (next == from) {
+                break;
+            }
+            from = next;
         }
         return Micros.toInstant(from);
     }
