@@ -82,7 +82,7 @@ public final class OeeModel implements AnalyticsModel {
         boolean isLive = context.mode() == Mode.LIVE;
         RunMemory shared = liveMemory;
         RunMemory memory = isLive || shared == null ? new RunMemory() : shared.upTo(Micros.of(context.from()));
-        OeeRun run = new OeeRun(settings, calendar.get(), () -> corrections, memory, context,
+        OeeRun run = new OeeRun(settings, new Following(), () -> corrections, memory, context,
             isLive ? this::show : null);
         if (isLive) {
             liveMemory = run.memory();
@@ -126,6 +126,38 @@ public final class OeeModel implements AnalyticsModel {
             run.engine().current(p).ifPresent(f -> current.put(p, f));
         }
         live = new LiveFigures(current, run.engine().runningStop().orElse(null));
+    }
+
+    /**
+     * The calendar as it stands at each question: a business source that comes up after the run
+     * started (the SQL connector connects after the model host opens the run) is used from then on.
+     */
+    private final class Following implements Calendar {
+
+        @Override
+        public @Nullable Window shiftAt(long t) {
+            return calendar.get().shiftAt(t);
+        }
+
+        @Override
+        public long nextShiftStart(long t) {
+            return calendar.get().nextShiftStart(t);
+        }
+
+        @Override
+        public List<Window> plannedStops(long from, long to) {
+            return calendar.get().plannedStops(from, to);
+        }
+
+        @Override
+        public @Nullable ReasonInfo reason(String code) {
+            return calendar.get().reason(code);
+        }
+
+        @Override
+        public @Nullable OrderInfo order(String orderId) {
+            return calendar.get().order(orderId);
+        }
     }
 
     LiveFigures live() {
