@@ -29,7 +29,8 @@ final class OeeLines {
         }
         StringBuilder b = new StringBuilder();
         for (PointPath line : s.lines()) {
-            current(s, line).ifPresent(f -> b.append(String.format(Locale.ROOT, "  oee %s=%.3f (A=%.3f P=%.3f Q=%.3f)",
+            // A shift whose first moments are not accounted yet has no figures worth showing.
+            current(s, line).filter(f -> f.plannedSeconds() > 0).ifPresent(f -> b.append(String.format(Locale.ROOT, "  oee %s=%.3f (A=%.3f P=%.3f Q=%.3f)",
                 line.name(), f.oee(), f.availability(), f.performance(), f.quality())));
         }
         return b.toString();

@@ -126,7 +126,7 @@ public final class OeeCommand implements CliCommand {
             case "shift" -> Period.SHIFT;
             case "order" -> Period.ORDER;
             case "hour" -> Period.HOUR;
-            default -> throw new UsageException("--by " + Args.shown(args.value("by", "")) + ": shift, order or hour");
+            default -> throw new UsageException("--by " + Args.shown(args.value("by", "")) + ": shift, order or hour" + args.hint());
         };
         String format = args.value("format", "table");
         if (!Set.of("table", "csv", "json").contains(format)) {
