@@ -16,6 +16,9 @@ public final class Presets {
     public static final String SIM_PATH = "convergence-sim";
     public static final String ERP_PID = "io.convergence.sim.erp";
     public static final String SQL_FACTORY = "io.convergence.connector.sql";
+    public static final String OEE_FACTORY = "io.convergence.analytics.oee";
+    /** The simulated packaging line's path, as the plant and the ERP's work centre name it. */
+    public static final String SIM_LINE = "acme/lyon/packaging/line1";
     /** The simulated ERP's reporting account. */
     public static final String ERP_USER = "erp";
 
@@ -84,5 +87,18 @@ public final class Presets {
                     + " 'product of the order running on the line (ERP)' AS description"
                     + " FROM work_center w LEFT JOIN production_order o ON o.work_center_id = w.id AND o.state = 'running'"));
         return Json.write(Map.of(SQL_FACTORY, List.of(props)));
+    }
+
+    /**
+     * The OEE model of the simulated line: the filler's state, reason and counters (the line's output
+     * is counted at the filler), shifts, planned stops, reason codes and products from the business
+     * source {@code erpSource}; its changeover reason (4) is a setup.
+     */
+    public static String oee(String id, String erpSource) {
+        String f = SIM_LINE + "/filler/";
+        return Json.write(Map.of(OEE_FACTORY, List.of(Json.object("id", id, "line", SIM_LINE, "statePoint", f + "state",
+            "runningStates", List.of("running"), "goodCountPoint", f + "goodCount", "rejectCountPoint", f + "rejectCount",
+            "reasonPoint", f + "downReason", "idealCycleSeconds", 0.1, "shifts", List.of(), "breaks", List.of(),
+            "zone", "Europe/Paris", "microStopSeconds", 30, "setupReasons", List.of("4"), "erpSource", erpSource))));
     }
 }

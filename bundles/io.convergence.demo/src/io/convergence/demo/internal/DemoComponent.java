@@ -58,11 +58,13 @@ public final class DemoComponent implements Demo {
         config.apply(source + ":erp-connector", io.convergence.core.config.Presets.sqlErp(ERP_CONNECTOR,
             io.convergence.core.config.Presets.erpUrl(erpPort), io.convergence.core.config.Presets.ERP_USER,
             erpPassword));
+        config.apply(source + ":oee", io.convergence.core.config.Presets.oee("oee-line1", ERP_CONNECTOR));
         return endpoint;
     }
 
     @Override
     public void stop(String source) throws ConfigException {
+        config.remove(source + ":oee");
         config.remove(source + ":erp-connector");
         config.remove(source + ":connector");
         config.remove(source + ":plant");

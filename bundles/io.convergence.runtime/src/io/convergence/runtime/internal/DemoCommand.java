@@ -122,6 +122,8 @@ public final class DemoCommand implements CliCommand {
                 name());
             session.configure("demo:connector", Presets.opcua("plant", endpoint, data.resolve("pki"), Map.of()));
             session.configure("demo:erp-connector", Presets.sqlErp("erp", erpUrl, Presets.ERP_USER, erpPassword));
+            // The line's OEE, from its machine states and counters and the ERP's calendar and orders.
+            session.configure("demo:oee", Presets.oee("oee-line1", "erp"));
             session.awaitConnected("plant", endpoint, Duration.ofSeconds(60));
             clock.mark("connected");
             session.awaitConnected("erp", erpUrl, Duration.ofSeconds(60));

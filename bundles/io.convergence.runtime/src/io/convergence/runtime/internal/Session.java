@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import io.convergence.api.config.ConfigurationService;
 import io.convergence.api.connector.Connector;
 import io.convergence.api.connector.ConnectorState;
 import io.convergence.api.historian.Historian;
+import io.convergence.api.oee.OeeService;
 import io.convergence.api.historian.HistorianException;
 import io.convergence.api.point.PointRegistry;
 import io.convergence.core.Recorder;
@@ -171,6 +173,7 @@ final class Session implements AutoCloseable {
         for (String id : others) {
             more.put(id, services.track(Connector.class, "(" + Connector.ID_PROPERTY + "=" + id + ")"));
         }
+        ServiceTracker<OeeService, OeeService> oee = services.track(OeeService.class, "");
         long start = System.nanoTime();
         long end = length == null ? Long.MAX_VALUE : start + length.toNanos();
         long lastPublished = bus.statistics().publishedSamples();
@@ -196,9 +199,9 @@ final class Session implements AutoCloseable {
                     Connector o = t.getService();
                     moreStates.append("  ").append(id).append('=').append(o == null ? "-" : o.state().status().toString());
                 });
-                out.printf(Locale.ROOT, "%s  points=%d  samples/s=%,.0f  stored=%,d  connection=%s%s%s%n",
+                out.printf(Locale.ROOT, "%s  points=%d  samples/s=%,.0f  stored=%,d  connection=%s%s%s%s%n",
                     LocalTime.now().format(CLOCK), points, rate, storedBefore + stored(recorder().status()), state,
-                    moreStates, trouble(recorder().status()));
+                    moreStates, OeeLines.status(oee.getService()), trouble(recorder().status()));
                 if (now >= end) {
                     break;
                 }
@@ -207,6 +210,9 @@ final class Session implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        // The figures as the run ends, before the sources stop and the line looks stopped.
+        List<String> oeeLines = OeeLines.summary(oee.getService());
+        oee.close();
         stopSources(connector);
         // Everything the bus carried in this process should reach the historian (the recorder subscribed
         // before any source started); what does not within a minute is lost.
@@ -235,6 +241,7 @@ final class Session implements AutoCloseable {
         } catch (HistorianException e) {
             out.println("historian: " + e.getMessage());
         }
+        oeeLines.forEach(out::println);
         return lost;
     }
 
