@@ -61,7 +61,7 @@ public final class BenchCommand implements CliCommand {
     @Override
     public String help() {
         return """
-            usage: convergence bench ingest [--points N] [--for DURATION] [--data DIR]
+            usage: convergence bench ingest [--points N] [--for DURATION] [--data DIR] [--models]
                    convergence bench startup [--runs N] [--no-cache]
 
             ingest: starts the simulated plant with N extra points, each changing every 100 ms, then measures
@@ -73,6 +73,8 @@ public final class BenchCommand implements CliCommand {
               --points N        extra simulated points (default 10000)
               --for DURATION    measuring time of each phase (default 20s)
               --data DIR        historian folder (default: a temporary folder, deleted afterwards)
+              --models          with the analytics running: the OEE model of the simulated line on the
+                                model host, fed live from the bus while the full path is measured
 
             startup: launches 'convergence demo --headless' as a user does, N times, and times each launch
             to the demo's first stored sample; in the same runs, the same JVM starting and printing
@@ -86,7 +88,7 @@ public final class BenchCommand implements CliCommand {
 
     @Override
     public int run(CliContext ctx, List<String> argv) throws UsageException, CommandException {
-        Args args = new Args(name(), argv, Set.of("points", "for", "data", "runs"), Set.of("no-cache"));
+        Args args = new Args(name(), argv, Set.of("points", "for", "data", "runs"), Set.of("no-cache", "models"));
         if (args.help()) {
             ctx.out().print(help());
             return OK;
@@ -100,7 +102,8 @@ public final class BenchCommand implements CliCommand {
                 + args.hint());
         }
         args.allowOperands(1);
-        for (String option : which.equals("ingest") ? List.of("runs", "no-cache") : List.of("points", "for", "data")) {
+        for (String option : which.equals("ingest") ? List.of("runs", "no-cache")
+            : List.of("points", "for", "data", "models")) {
             if (args.flag(option)) {
                 throw new UsageException("option --" + option + " is not one of 'bench " + which + "'" + args.hint());
             }
@@ -151,7 +154,7 @@ public final class BenchCommand implements CliCommand {
                 temp = Files.createTempDirectory("convergence-bench");
                 data = temp;
             }
-            return ingest(ctx, points, length, data);
+            return ingest(ctx, points, length, data, args.flag("models"));
         } catch (IOException e) {
             throw new CommandException("cannot create a temporary data folder: " + e.getMessage(), e);
         } finally {
@@ -161,7 +164,7 @@ public final class BenchCommand implements CliCommand {
         }
     }
 
-    private int ingest(CliContext ctx, int points, Duration length, Path data) throws CommandException {
+    private int ingest(CliContext ctx, int points, Duration length, Path data, boolean models) throws CommandException {
         PrintStream out = ctx.out();
         int port = freePort();
         String endpoint = Presets.simulatorEndpoint(port);
@@ -176,6 +179,11 @@ public final class BenchCommand implements CliCommand {
             session.configure("bench:connector", Presets.opcua("bench", endpoint, data.resolve("pki"),
                 Map.of("samplingIntervalMs", INTERVAL_MS, "publishingIntervalMs", INTERVAL_MS)));
             session.awaitConnected("bench", endpoint, Duration.ofSeconds(120));
+            if (models) {
+                // The analytics that run in the product: the OEE model of the simulated line, hosted live.
+                session.configure("bench:oee", Presets.oee("bench-oee", ""));
+                out.println("bench: OEE model of the simulated line running on the model host");
+            }
             PointRegistry registry = services.await(PointRegistry.class, "", Duration.ofSeconds(5), "the point registry");
             SampleBus bus = services.await(SampleBus.class, "", Duration.ofSeconds(5), "the sample bus");
             Recorder recorder = services.await(Recorder.class, "", Duration.ofSeconds(5), "the recorder");
