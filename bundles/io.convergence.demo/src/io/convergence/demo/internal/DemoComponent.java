@@ -58,7 +58,10 @@ public final class DemoComponent implements Demo {
         config.apply(source + ":erp-connector", io.convergence.core.config.Presets.sqlErp(ERP_CONNECTOR,
             io.convergence.core.config.Presets.erpUrl(erpPort), io.convergence.core.config.Presets.ERP_USER,
             erpPassword));
-        config.apply(source + ":oee", io.convergence.core.config.Presets.oee("oee-line1", ERP_CONNECTOR));
+        // The line's OEE when its model is installed (an admin may have removed the feature).
+        if (config.schema(io.convergence.core.config.Presets.OEE_FACTORY).isPresent()) {
+            config.apply(source + ":oee", io.convergence.core.config.Presets.oee("oee-line1", ERP_CONNECTOR));
+        }
         return endpoint;
     }
 

@@ -123,7 +123,10 @@ public final class DemoCommand implements CliCommand {
             session.configure("demo:connector", Presets.opcua("plant", endpoint, data.resolve("pki"), Map.of()));
             session.configure("demo:erp-connector", Presets.sqlErp("erp", erpUrl, Presets.ERP_USER, erpPassword));
             // The line's OEE, from its machine states and counters and the ERP's calendar and orders.
-            session.configure("demo:oee", Presets.oee("oee-line1", "erp"));
+            if (!session.configureIfInstalled("demo:oee", Presets.OEE_FACTORY, Presets.oee("oee-line1", "erp"))) {
+                ctx.out().println("demo: the OEE model is not installed (feature io.convergence.analytics.oee.feature):"
+                    + " no OEE figures");
+            }
             session.awaitConnected("plant", endpoint, Duration.ofSeconds(60));
             clock.mark("connected");
             session.awaitConnected("erp", erpUrl, Duration.ofSeconds(60));

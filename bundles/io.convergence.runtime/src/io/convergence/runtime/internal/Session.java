@@ -60,6 +60,20 @@ final class Session implements AutoCloseable {
         apply(name, files -> files.apply(name, json));
     }
 
+    /**
+     * Applies a configuration if an installed bundle takes its PID (its MetaType is known), as for a
+     * model whose feature an admin may have removed; returns whether it did.
+     */
+    boolean configureIfInstalled(String name, String pid, String json) throws CommandException {
+        ConfigurationService files = services.await(ConfigurationService.class, "", Duration.ofSeconds(20),
+            "the configuration service");
+        if (files.schema(pid).isEmpty()) {
+            return false;
+        }
+        configure(name, json);
+        return true;
+    }
+
     /** Applies a user's configuration file. */
     void configureFile(java.nio.file.Path file) throws CommandException {
         apply(file.toAbsolutePath().toString(), files -> files.apply(file));
