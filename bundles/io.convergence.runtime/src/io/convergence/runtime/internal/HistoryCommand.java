@@ -76,11 +76,11 @@ public final class HistoryCommand implements CliCommand {
                        checked whole first: every problem is listed with its line and column (exit
                        code 2) and nothing is stored unless the whole file is valid; a valid file
                        is stored in one transaction. Imported samples go straight into the
-                       historian, not over the sample bus; then the model host of this process, if
-                       one runs, recomputes the models that read the points over the imported
-                       range (one recompute per model, covering every period the file touches);
-                       with --data and no model host here, a note in DIR/models/late-history makes
-                       the models recompute it when a runtime next starts on DIR. Importing a file twice stores its samples twice.
+                       historian, not over the sample bus. With --data, a note in
+                       DIR/models/late-history makes the models that read the points recompute the
+                       imported range (every period it touches) when a runtime next starts on DIR;
+                       with --config, the model host of this process, if one runs, recomputes them.
+                       Importing a file twice stores its samples twice.
 
               --data DIR         the historian folder of a demo or runtime, opened read-only
                                  (for import, read-write; no runtime may hold it meanwhile)

@@ -129,20 +129,15 @@ final class HistoryImport {
 
     /**
      * Asks the model host of this process, if there is one, to recompute every model that reads one of
-     * the points over {@code [from, to)}; prints what happened. Without one, and for a data folder,
-     * leaves a note in the folder's {@code models/late-history} that the model host reads when it next
-     * starts there: each model that reads one of the points then recomputes the range, once.
+     * the points over {@code [from, to)}; prints what happened. For a data folder ({@code --data}),
+     * leaves a note in the folder's {@code models/late-history} instead, which the model host reads
+     * when a runtime next starts there: each model that reads one of the points then recomputes the
+     * range, once (no runtime runs on the folder meanwhile: it holds the database).
      */
     static void recompute(BundleContext context, PrintStream out, @Nullable Path data, List<PointPath> points,
                           long from, long to) {
-        ServiceReference<ModelHost> hostRef = context.getServiceReference(ModelHost.class);
-        ModelHost host = hostRef == null ? null : context.getService(hostRef);
-        if (host == null) {
-            if (data == null) {
-                out.println("no model host runs in this process: models that read these points recompute the range"
-                    + " when asked (a running runtime's model host, or ModelHost.recompute)");
-                return;
-            }
+        if (data != null) {
+            // The models that run on this folder are those of a runtime started on it later.
             try {
                 Path note = LateHistoryNote.append(data, Micros.now(), from, to, points);
                 out.println("models that read these points recompute " + Micros.toInstant(from) + " to "
@@ -151,6 +146,13 @@ final class HistoryImport {
                 out.println("warning: the note for the models could not be written (" + e.getMessage()
                     + "): models that read these points recompute the range only when asked");
             }
+            return;
+        }
+        ServiceReference<ModelHost> hostRef = context.getServiceReference(ModelHost.class);
+        ModelHost host = hostRef == null ? null : context.getService(hostRef);
+        if (host == null) {
+            out.println("no model host runs in this process: models that read these points recompute the range"
+                + " when asked (a running runtime's model host, or ModelHost.recompute)");
             return;
         }
         try {

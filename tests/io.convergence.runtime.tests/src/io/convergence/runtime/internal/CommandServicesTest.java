@@ -72,7 +72,7 @@ class CommandServicesTest {
         Cli.Result r = Cli.run(home, "--help");
         assertEquals(0, r.code(), r.err());
         List<String> names = r.out().lines().filter(l -> l.startsWith("  ")).map(l -> l.trim().split("\\s+")[0]).toList();
-        assertEquals(List.of("aardvark", "bench", "demo", "features", "history", "runtime"), names, r.out());
+        assertEquals(List.of("aardvark", "bench", "demo", "features", "history", "oee", "runtime"), names, r.out());
         assertTrue(r.out().contains("repeat a word (a contributed command)"), r.out());
     }
 
@@ -95,7 +95,7 @@ class CommandServicesTest {
     void anUnknownCommandIsAUsageErrorThatListsTheCommands() {
         Cli.Result r = Cli.run(home, "frobnicate", "--now");
         assertEquals(2, r.code());
-        assertEquals("convergence: unknown command 'frobnicate'; commands: bench, demo, features, history, runtime;"
+        assertEquals("convergence: unknown command 'frobnicate'; commands: bench, demo, features, history, oee, runtime;"
             + " see 'convergence --help'\n", r.err());
     }
 
