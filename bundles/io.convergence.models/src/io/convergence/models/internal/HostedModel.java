@@ -162,7 +162,14 @@ final class HostedModel {
                 loop(q);
                 Live l = live;
                 if (l != null) {
-                    saveCheckpoint(l);
+                    // A recompute still waiting (late samples, or asked for by the model) is not in the
+                    // run's state: a checkpoint now would mark its samples consumed and lose it. The
+                    // last checkpoint stays; resuming from it takes those samples in again.
+                    if (requests.isEmpty()) {
+                        saveCheckpoint(l);
+                    } else {
+                        abandonRequests();
+                    }
                     Replayer.close(id, l.run);
                     live = null;
                 }
@@ -205,6 +212,15 @@ final class HostedModel {
         live = null;
         if (l != null) {
             Replayer.close(id, l.run);
+        }
+    }
+
+    /** Fails the recomputes still waiting at a stop: the model takes their samples in again when it resumes. */
+    private void abandonRequests() {
+        Request r;
+        while ((r = requests.poll()) != null) {
+            r.complete(null, new IllegalStateException("model '" + id + "' stopped before recomputing from " + r.from()
+                + "; it resumes from its last checkpoint before that"));
         }
     }
 
@@ -319,7 +335,7 @@ final class HostedModel {
                 ModelFailure.run(id, "advance", () -> l.run.advance(micros));
                 nextTick = now + advanceNanos;
             }
-            if (now - nextCheckpoint >= 0) {
+            if (now - nextCheckpoint >= 0 && requests.isEmpty()) {
                 saveCheckpoint(l);
                 nextCheckpoint = now + checkpointNanos;
             }

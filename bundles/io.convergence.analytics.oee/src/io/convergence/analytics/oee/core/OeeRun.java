@@ -135,6 +135,21 @@ public final class OeeRun implements ModelRun {
             // History comes in time order: what lies before the latest time seen is complete.
             drain(seen - 1);
             flush();
+        } else {
+            // To what the run accounted: every period published since then is computed again.
+            requestLate(processed);
+        }
+    }
+
+    /**
+     * Asks for the recompute of late samples at once, from the batch that brought them: the host then
+     * takes no checkpoint before the recompute, which would mark them consumed while the run left
+     * them out.
+     */
+    private void requestLate(long now) {
+        if (lateFrom != Long.MAX_VALUE) {
+            context.requestRecompute(Micros.toInstant(lateFrom), Micros.toInstant(Math.max(now, lateFrom + 1)));
+            lateFrom = Long.MAX_VALUE;
         }
     }
 
@@ -156,10 +171,7 @@ public final class OeeRun implements ModelRun {
                     .add(out.performance, h, f.performance(), Quality.GOOD).add(out.quality, h, f.quality(), Quality.GOOD)
                     .add(out.oee, h, f.oee(), Quality.GOOD));
             }
-            if (lateFrom != Long.MAX_VALUE) {
-                context.requestRecompute(Micros.toInstant(lateFrom), Micros.toInstant(Math.max(micros, lateFrom + 1)));
-                lateFrom = Long.MAX_VALUE;
-            }
+            requestLate(micros);
             if (liveView != null) {
                 liveView.accept(this);
             }
