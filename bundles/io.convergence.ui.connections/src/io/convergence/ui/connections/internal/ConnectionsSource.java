@@ -161,10 +161,13 @@ public final class ConnectionsSource implements AutoCloseable {
 
     /** The connector service of an id; {@code null} if none runs. */
     public @Nullable Connector connector(String id) {
-        ServiceReference<Connector>[] refs = connectors.getServiceReferences();
-        for (ServiceReference<Connector> ref : refs == null ? List.<ServiceReference<Connector>>of() : List.of(refs)) {
-            if (id.equals(text(ref.getProperty(Connector.ID_PROPERTY)))) {
-                return connectors.getService(ref);
+        for (Connector c : connectors) {
+            try {
+                if (id.equals(c.id())) {
+                    return c;
+                }
+            } catch (RuntimeException e) {
+                // a connector that cannot say its id is not the one asked for
             }
         }
         return null;
