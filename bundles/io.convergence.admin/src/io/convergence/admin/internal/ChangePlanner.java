@@ -123,7 +123,8 @@ final class ChangePlanner {
                 } else {
                     added.add(new ChangePlan.UnitChange(id, Units.name(iu), "", iu.getVersion().toString(),
                         Units.isFeature(iu)));
-                    if (Units.isBundle(iu) && Units.requiresBundle(iu, RestartCheck.WORKBENCH_MODEL)) {
+                    if (Units.isBundle(iu) && Units.requiresBundle(iu, RestartCheck.WORKBENCH_MODEL)
+                        && addsModelProcessor(iu)) {
                         modelContributions.add(iu.getId());
                     }
                 }
@@ -147,7 +148,7 @@ final class ChangePlanner {
             List<String> reasons = new ArrayList<>();
             if (!modelContributions.isEmpty()) {
                 modelContributions.sort(null);
-                reasons.add(RestartCheck.modelReason(modelContributions));
+                reasons.add(ModelProcessors.reason(modelContributions));
             }
             String wired = RestartCheck.reason(bc, changedBundles);
             if (!wired.isEmpty()) {
@@ -167,6 +168,26 @@ final class ChangePlanner {
             } catch (FeatureException e) {
                 return null; // sizes then count what the pool may hold too
             }
+        }
+
+        /**
+         * Whether a bundle to be added brings a model processor: views (model fragments) are applied
+         * live, processors only at the workbench's start.
+         */
+        private boolean addsModelProcessor(IInstallableUnit iu) {
+            var key = Units.bundleArtifact(iu);
+            var arm = session.service(org.eclipse.equinox.p2.repository.artifact.IArtifactRepositoryManager.class);
+            for (URI u : change.repositories()) {
+                try {
+                    var repo = arm.loadRepository(u, null);
+                    if (repo.contains(key)) {
+                        return ModelProcessors.declares(repo, key);
+                    }
+                } catch (org.eclipse.equinox.p2.core.ProvisionException e) {
+                    // not readable here: the install reads it again and says why
+                }
+            }
+            return false;
         }
 
         private long downloadSize(IInstallableUnit iu, IArtifactRepository pool) {

@@ -16,7 +16,8 @@ import org.osgi.framework.wiring.BundleWiring;
  * Whether replacing or removing bundles can happen in a running product, judged from the live
  * wiring: a leaf bundle (a connector, a model, a view) comes and goes alone; a bundle others are
  * wired to, a fragment, or a bundle the platform itself runs on needs a restart, since refreshing
- * it would stop and restart everything that uses it.
+ * it would stop and restart everything that uses it. A view's model fragments come and go with its
+ * bundle (the workbench follows them live); a model processor runs only at the workbench's start.
  */
 final class RestartCheck {
 
@@ -29,12 +30,6 @@ final class RestartCheck {
 
     /** The bundle of the workbench's application model. */
     static final String WORKBENCH_MODEL = "org.eclipse.e4.ui.model.workbench";
-
-    /** Why bundles that build on the workbench model need a restart. */
-    static String modelReason(List<String> bundles) {
-        return String.join(", ", bundles) + (bundles.size() == 1 ? " builds" : " build") + " on the workbench's"
-            + " application model, which the workbench reads at start: restart it to see or drop their views";
-    }
 
     private RestartCheck() {
     }
@@ -62,12 +57,12 @@ final class RestartCheck {
                 reasons.add(bsn + " is a fragment, attached to its host until a restart");
                 continue;
             }
-            BundleWiring w = b.adapt(BundleWiring.class);
-            if (w == null) {
+            if (ModelProcessors.declares(b)) {
+                model.add(bsn);
                 continue;
             }
-            if (w.getRequiredWires(null).stream().anyMatch(r -> WORKBENCH_MODEL.equals(r.getProvider().getSymbolicName()))) {
-                model.add(bsn);
+            BundleWiring w = b.adapt(BundleWiring.class);
+            if (w == null) {
                 continue;
             }
             Set<String> users = new TreeSet<>();
@@ -82,7 +77,7 @@ final class RestartCheck {
             }
         }
         if (!model.isEmpty()) {
-            reasons.add(modelReason(model));
+            reasons.add(ModelProcessors.reason(model));
         }
         return String.join("; ", reasons);
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.convergence.api.cli.CommandException;
 import io.convergence.api.cli.Durations;
 
 import org.jspecify.annotations.Nullable;

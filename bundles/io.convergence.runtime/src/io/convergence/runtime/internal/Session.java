@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.convergence.api.bus.SampleBus;
+import io.convergence.api.cli.CommandException;
 import io.convergence.api.cli.Durations;
 import io.convergence.api.config.ConfigException;
 import io.convergence.api.config.ConfigurationService;

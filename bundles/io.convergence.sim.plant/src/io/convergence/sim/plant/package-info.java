@@ -1,7 +1,7 @@
 /**
  * The simulated plant: an embedded OPC UA server publishing a packaging line, the product's
- * default data source. Internal to Convergence Workbench (tests and tools use it); not part of
- * the published API.
+ * default data source. The product's own fixture, exported with a version for the demo, the test
+ * support and tools that start a plant; not part of the partners' API.
  */
 @org.osgi.annotation.versioning.Version("1.0.0")
 @org.jspecify.annotations.NullMarked

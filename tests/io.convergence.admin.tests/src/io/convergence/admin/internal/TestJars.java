@@ -33,6 +33,12 @@ final class TestJars {
 
     /** Writes a bundle jar with that manifest and one resource. */
     static Path bundle(Path dir, String bsn, String version, String... extraHeaders) throws IOException {
+        return bundle(dir, bsn, version, java.util.Map.of(), extraHeaders);
+    }
+
+    /** Writes a bundle jar with that manifest, one resource and the given entries (name to text). */
+    static Path bundle(Path dir, String bsn, String version, java.util.Map<String, String> entries,
+        String... extraHeaders) throws IOException {
         Files.createDirectories(dir);
         Path jar = dir.resolve(bsn + "_" + version + ".jar");
         Manifest mf = new Manifest(new java.io.ByteArrayInputStream(
@@ -41,6 +47,11 @@ final class TestJars {
             out.putNextEntry(new JarEntry("about.txt"));
             out.write(("bundle " + bsn + " " + version + "\n").getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
+            for (var e : entries.entrySet()) {
+                out.putNextEntry(new JarEntry(e.getKey()));
+                out.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
         }
         return jar;
     }

@@ -92,6 +92,17 @@ class CommandServicesTest {
     }
 
     @Test
+    void featuresComesFromTheAdminBundleAndRunsWithTheSameRules() {
+        Cli.Result help = Cli.run(home, "help", "features");
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().startsWith("usage: convergence features list"), help.out());
+        Cli.Result wrong = Cli.run(home, "features", "frobnicate");
+        assertEquals(2, wrong.code());
+        assertEquals("convergence features: unknown subcommand 'frobnicate' of 'features'; see 'convergence features"
+            + " --help'\n", wrong.err());
+    }
+
+    @Test
     void anUnknownCommandIsAUsageErrorThatListsTheCommands() {
         Cli.Result r = Cli.run(home, "frobnicate", "--now");
         assertEquals(2, r.code());
