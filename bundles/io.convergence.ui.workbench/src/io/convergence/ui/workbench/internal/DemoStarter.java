@@ -22,12 +22,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * The first time a demo workspace opens, hands the demo's first points to a view that shows
  * current values and to one that draws trends (whichever are installed), once the simulated
- * plant has announced them, so that a newcomer sees data moving in the first minute. Later starts
- * keep what the user chose.
+ * plant has announced them, so that a newcomer sees data moving in the first minute; then brings
+ * to the front every installed view whose descriptor asks for it ({@value #DEMO_FRONT} = true, as
+ * the OEE view does). Later starts keep what the user chose.
  */
 final class DemoStarter {
 
     private static final long WAIT_SECONDS = 60;
+    /** Persisted state of a part descriptor: the demo shows this view in front the first time. */
+    static final String DEMO_FRONT = "convergence.demo.front";
 
     private DemoStarter() {
     }
@@ -62,6 +65,11 @@ final class DemoStarter {
             }
             handTo(app, PointHandoff.LIVE, live, parts, broker);
             handTo(app, PointHandoff.TREND, trend, parts, broker);
+            for (MPartDescriptor d : app.getDescriptors()) {
+                if ("true".equals(d.getPersistedState().get(DEMO_FRONT))) {
+                    parts.showPart(d.getElementId(), EPartService.PartState.ACTIVATE);
+                }
+            }
         });
         Files.writeString(marker, "views populated with the demo's points\n");
     }
