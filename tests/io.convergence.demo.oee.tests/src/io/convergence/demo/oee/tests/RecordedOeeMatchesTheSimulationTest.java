@@ -1,4 +1,4 @@
-package io.convergence.demo.tests;
+package io.convergence.demo.oee.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +58,9 @@ class RecordedOeeMatchesTheSimulationTest {
     static final Duration WAIT = Duration.ofSeconds(60);
     static final PointPath LINE = PointPath.parse(Presets.SIM_LINE);
     static final String PASSWORD = "e2e-secret";
+    /** Ids of their own, not the demo's: nothing of another test's demo can stand in for them. */
+    static final String ERP = "e2e-erp";
+    static final String MODEL = "oee-e2e";
     static final double SECONDS = 0.5;
     static final long UNITS = 3;
     static final double FRACTION = 0.04;
@@ -73,7 +76,8 @@ class RecordedOeeMatchesTheSimulationTest {
         try {
             config.apply("e2e:historian", Presets.historian(dir.resolve("data")));
             config.apply("e2e:erp", Presets.erp(erpPort, 42, PASSWORD));
-            SimulatedErp erp = Osgi.await(SimulatedErp.class, "", WAIT);
+            // This run's ERP, not one still going away (a demo run before).
+            SimulatedErp erp = Osgi.await(SimulatedErp.class, "(port=" + erpPort + ")", WAIT);
             try (Connection owner = erp.openAsOwner(); Statement s = owner.createStatement()) {
                 // The line waits for orders (a planned stop) until the test has everything recording.
                 s.executeUpdate("UPDATE production_order SET state = 'cancelled' WHERE state IN ('planned', 'released')");
@@ -83,15 +87,15 @@ class RecordedOeeMatchesTheSimulationTest {
             config.apply("e2e:plant", Presets.simulator(plantPort, 0, 42, dir.resolve("sim-pki")));
             config.apply("e2e:connector", Presets.opcua("plant", Presets.simulatorEndpoint(plantPort), dir.resolve("pki"),
                 Map.of()));
-            config.apply("e2e:erp-connector", Presets.sqlErp("erp", Presets.erpUrl(erpPort), Presets.ERP_USER, PASSWORD));
-            config.apply("e2e:oee", Presets.oee("oee-line1", "erp"));
+            config.apply("e2e:erp-connector", Presets.sqlErp(ERP, Presets.erpUrl(erpPort), Presets.ERP_USER, PASSWORD));
+            config.apply("e2e:oee", Presets.oee(MODEL, ERP));
             SimulatedPlant.awaitState(Osgi.await(Connector.class, "(" + Connector.ID_PROPERTY + "=plant)", WAIT),
                 ConnectorState.Status.CONNECTED, WAIT);
-            SimulatedPlant.awaitState(Osgi.await(Connector.class, "(" + Connector.ID_PROPERTY + "=erp)", WAIT),
+            SimulatedPlant.awaitState(Osgi.await(Connector.class, "(" + Connector.ID_PROPERTY + "=" + ERP + ")", WAIT),
                 ConnectorState.Status.CONNECTED, WAIT);
             ModelHost host = Osgi.await(ModelHost.class, "", WAIT);
             Wait.until("the OEE model running", WAIT, () -> host.models().stream()
-                .anyMatch(m -> m.id().equals("oee-line1") && m.state() == ModelStatus.State.RUNNING));
+                .anyMatch(m -> m.id().equals(MODEL) && m.state() == ModelStatus.State.RUNNING));
 
             try (Connection owner = erp.openAsOwner()) {
                 order(owner, "E2E-1", "WATER-050", 120, -2);
