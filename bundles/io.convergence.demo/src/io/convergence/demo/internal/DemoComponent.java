@@ -1,5 +1,12 @@
 package io.convergence.demo.internal;
 
+import static io.convergence.core.config.Presets.ERP_USER;
+import static io.convergence.core.config.Presets.OEE_FACTORY;
+import static io.convergence.core.config.Presets.erp;
+import static io.convergence.core.config.Presets.erpUrl;
+import static io.convergence.core.config.Presets.oee;
+import static io.convergence.core.config.Presets.sqlErp;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -50,17 +57,15 @@ public final class DemoComponent implements Demo {
         // One name per part, as one file each would be: each can be replaced or removed on its own.
         config.apply(source + ":historian", List.of(Presets.historian(s.dataDir())));
         // The ERP first: the line follows its plan from its first tick.
-        config.apply(source + ":erp", io.convergence.core.config.Presets.erp(erpPort, s.seed(), erpPassword));
+        config.apply(source + ":erp", erp(erpPort, s.seed(), erpPassword));
         config.apply(source + ":plant", List.of(Presets.simulator(s.port(), s.extraPoints(), s.seed(),
             s.dataDir().resolve("sim-pki"))));
         config.apply(source + ":connector", List.<ConfigEntry>of(Presets.opcua(CONNECTOR, endpoint,
             s.dataDir().resolve("pki"), Map.of())));
-        config.apply(source + ":erp-connector", io.convergence.core.config.Presets.sqlErp(ERP_CONNECTOR,
-            io.convergence.core.config.Presets.erpUrl(erpPort), io.convergence.core.config.Presets.ERP_USER,
-            erpPassword));
+        config.apply(source + ":erp-connector", sqlErp(ERP_CONNECTOR, erpUrl(erpPort), ERP_USER, erpPassword));
         // The line's OEE when its model is installed (an admin may have removed the feature).
-        if (config.schema(io.convergence.core.config.Presets.OEE_FACTORY).isPresent()) {
-            config.apply(source + ":oee", io.convergence.core.config.Presets.oee("oee-line1", ERP_CONNECTOR));
+        if (config.schema(OEE_FACTORY).isPresent()) {
+            config.apply(source + ":oee", oee("oee-line1", ERP_CONNECTOR));
         }
         return endpoint;
     }

@@ -179,7 +179,8 @@ final class NodeMapper {
         return text(o);
     }
 
-    private static String text(Object o) {
+    /** The text of a value that is neither a number, a boolean, a string nor structured. */
+    static String text(Object o) {
         if (o instanceof LocalizedText t) {
             return t.getText() == null ? "" : t.getText();
         } else if (o instanceof DateTime d) {

@@ -23,12 +23,8 @@ import org.eclipse.milo.opcua.stack.core.encoding.EncodingContext;
 import org.eclipse.milo.opcua.stack.core.types.UaStructuredType;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
-import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ExtensionObject;
-import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
-import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
-import org.eclipse.milo.opcua.stack.core.types.builtin.QualifiedName;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.builtin.XmlElement;
@@ -190,17 +186,9 @@ final class StructuredValues {
         }
     }
 
-    /** Values with a text form of their own. */
+    /** Values with a text form of their own: those inside JSON, then the connector's usual ones. */
     private static String text(Object o) {
-        if (o instanceof LocalizedText t) {
-            return t.getText() == null ? "" : t.getText();
-        } else if (o instanceof DateTime d) {
-            return d.toIso8601String();
-        } else if (o instanceof QualifiedName q) {
-            return q.getName() == null ? "" : q.getName();
-        } else if (o instanceof NodeId id) {
-            return id.toParseableString();
-        } else if (o instanceof ExpandedNodeId id) {
+        if (o instanceof ExpandedNodeId id) {
             return id.toParseableString();
         } else if (o instanceof ByteString bs) {
             return Base64.getEncoder().encodeToString(bs.bytesOrEmpty());
@@ -211,6 +199,6 @@ final class StructuredValues {
         } else if (o instanceof Enum<?> e) {
             return e.name();
         }
-        return o.toString();
+        return NodeMapper.text(o);
     }
 }
