@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -45,7 +47,11 @@ class ComponentTest {
     void removeConfiguration() throws Exception {
         if (config != null) {
             config.delete();
-            awaitTrue(() -> references().isEmpty(), "historian service gone");
+            // Waits for SCR to have processed the deletion too, not only for the service to be gone: a failed
+            // activation registers no service, and the next test's configuration of the same PID must not
+            // reach SCR while it still holds this one.
+            awaitTrue(() -> references().isEmpty() && componentStates().isEmpty(),
+                "historian service and component configuration gone");
         }
     }
 
@@ -122,8 +128,28 @@ class ComponentTest {
 
     private static Historian awaitHistorian(Path data) throws Exception {
         Files.createDirectories(data);
-        return Osgi.await(Historian.class, "(" + DuckDbHistorianStore.DATA_DIR_PROPERTY + "="
-            + escape(data.toRealPath().toString()) + ")", Duration.ofSeconds(20));
+        try {
+            return Osgi.await(Historian.class, "(" + DuckDbHistorianStore.DATA_DIR_PROPERTY + "="
+                + escape(data.toRealPath().toString()) + ")", Duration.ofSeconds(20));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; SCR's component configurations of " + PID + ": "
+                + componentStates(), e);
+        }
+    }
+
+    /** What SCR holds for the historian's PID: state and failure of each component configuration. */
+    private static List<String> componentStates() {
+        ServiceComponentRuntime scr = Osgi.await(ServiceComponentRuntime.class);
+        List<String> states = new ArrayList<>();
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+            if (d.configurationPid.length > 0 && d.configurationPid[0].equals(PID)) {
+                for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                    states.add("state " + c.state + (c.failure == null ? "" : " (" + c.failure + ")")
+                        + " dataDir=" + c.properties.get("dataDir"));
+                }
+            }
+        }
+        return states;
     }
 
     private static Collection<ServiceReference<Historian>> references() {
