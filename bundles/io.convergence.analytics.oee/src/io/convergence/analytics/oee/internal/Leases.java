@@ -2,13 +2,11 @@ package io.convergence.analytics.oee.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import io.convergence.api.cli.CommandException;
 import io.convergence.api.config.ConfigException;
 import io.convergence.api.config.ConfigurationService;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convergence.demo.Presets;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -22,9 +20,6 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 final class Leases implements AutoCloseable {
 
-    static final String HISTORIAN_PID = "io.convergence.historian.duckdb";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final BundleContext context;
     private final ConfigurationService config;
     private final java.util.List<String> sources = new java.util.ArrayList<>();
@@ -36,25 +31,21 @@ final class Leases implements AutoCloseable {
 
     /** The embedded historian on a folder, read-only when the backend offers it. */
     <T> T historian(Class<T> type, Path folder) throws CommandException {
-        Map<String, Object> props = new java.util.LinkedHashMap<>();
-        props.put("dataDir", folder.toAbsolutePath().toString());
-        if (config.schema(HISTORIAN_PID).map(s -> s.attribute("readOnly").isPresent()).orElse(false)) {
-            props.put("readOnly", true);
-        }
-        return apply(type, null, "oee:historian", Map.of(HISTORIAN_PID, props), Duration.ofSeconds(20));
+        boolean readOnly = config.schema(Presets.HISTORIAN_PID).map(s -> s.attribute("readOnly").isPresent())
+            .orElse(false);
+        return apply(type, null, "oee:historian", readOnly ? Presets.historianReadOnly(folder)
+            : Presets.historian(folder), Duration.ofSeconds(20));
     }
 
     /** A service of a configuration applied for this run. */
-    <T> T apply(Class<T> type, String filter, String source, Map<String, Object> document, Duration wait)
+    <T> T apply(Class<T> type, String filter, String source, String document, Duration wait)
         throws CommandException {
         long before = highestServiceId();
         try {
             sources.add(source);
-            config.apply(source, JSON.writeValueAsString(document));
+            config.apply(source, document);
         } catch (ConfigException e) {
             throw new CommandException(e.getMessage(), e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
         String f = "(&(" + Constants.OBJECTCLASS + "=" + type.getName() + ")(" + Constants.SERVICE_ID + ">="
             + (before + 1) + ")" + (filter == null ? "" : filter) + ")";

@@ -4,19 +4,23 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
-import io.convergence.runtime.internal.CliApplication;
+import io.convergence.testing.Osgi;
 
-import org.eclipse.equinox.app.IApplication;
-import org.eclipse.equinox.app.IApplicationContext;
-import org.osgi.framework.Bundle;
+import org.osgi.service.application.ApplicationDescriptor;
+import org.osgi.service.application.ApplicationHandle;
 
 /**
- * Runs the product's command line application ({@code io.convergence.runtime.cli}) with arguments, as
- * the {@code convergence} launcher does, and captures what a user would see on the terminal.
+ * Runs the product's command line application ({@code io.convergence.runtime.cli}) with arguments
+ * through the framework's application service, as the {@code convergence} launcher has Equinox do,
+ * and captures what a user would see on the terminal.
  */
 final class CommandLineRun {
+
+    /** The application the launcher starts, as the runtime bundle declares it. */
+    static final String APPLICATION = "io.convergence.runtime.cli";
 
     record Result(int code, String out, String err) {
     }
@@ -25,6 +29,8 @@ final class CommandLineRun {
     }
 
     static synchronized Result run(Path home, String... args) throws Exception {
+        ApplicationDescriptor cli = Osgi.await(ApplicationDescriptor.class,
+            "(" + ApplicationDescriptor.APPLICATION_PID + "=" + APPLICATION + ")", Duration.ofSeconds(20));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
@@ -35,7 +41,9 @@ final class CommandLineRun {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         Object code;
         try {
-            code = new CliApplication().start(new Arguments(args));
+            // The key under which Equinox hands the command line's arguments to an application.
+            ApplicationHandle run = cli.launch(Map.of("application.args", args));
+            code = run.getExitValue(Duration.ofMinutes(2).toMillis());
         } finally {
             System.setOut(stdout);
             System.setErr(stderr);
@@ -46,52 +54,5 @@ final class CommandLineRun {
             }
         }
         return new Result((Integer) code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    /** The application context the launcher gives: the command line's arguments. */
-    private record Arguments(String[] args) implements IApplicationContext {
-
-        @Override
-        public Map<String, Object> getArguments() {
-            return Map.of(IApplicationContext.APPLICATION_ARGS, args);
-        }
-
-        @Override
-        public void applicationRunning() {
-        }
-
-        @Override
-        public String getBrandingApplication() {
-            return "io.convergence.runtime.cli";
-        }
-
-        @Override
-        public String getBrandingName() {
-            return "convergence";
-        }
-
-        @Override
-        public String getBrandingDescription() {
-            return "";
-        }
-
-        @Override
-        public String getBrandingId() {
-            return "";
-        }
-
-        @Override
-        public String getBrandingProperty(String key) {
-            return null;
-        }
-
-        @Override
-        public Bundle getBrandingBundle() {
-            return null;
-        }
-
-        @Override
-        public void setResult(Object result, IApplication application) {
-        }
     }
 }

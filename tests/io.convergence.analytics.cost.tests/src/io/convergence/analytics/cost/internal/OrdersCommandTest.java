@@ -14,17 +14,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.convergence.api.config.ConfigurationService;
 import io.convergence.api.point.PointPath;
 import io.convergence.api.point.Quality;
 import io.convergence.api.point.SampleBatch;
-import io.convergence.core.config.Presets;
+import io.convergence.demo.Presets;
 import io.convergence.sim.erp.SimulatedErp;
 import io.convergence.testing.Osgi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
