@@ -62,10 +62,7 @@ public final class DemoCommand implements CliCommand {
 
               --headless        no window
               --for DURATION    stop after this long, e.g. 20s, 5m, 1h (default: until Ctrl-C)
-              --data DIR        historian folder (default: ~/.convergence/demo); while the demo runs it
-                                also holds erp-password, the simulated ERP's password for this run:
-                                  convergence orders --data DIR --erp URL --user erp \\
-                                    --password-file DIR/erp-password
+              --data DIR        historian folder (default: ~/.convergence/demo)
               --port PORT       port of the simulated plant's OPC UA server (default 4840, or a free one)
               --points N        extra simulated sensor points, for load (default 0)
               --seed N          random seed of the simulation (default 42)
@@ -100,8 +97,7 @@ public final class DemoCommand implements CliCommand {
         new java.security.SecureRandom().nextBytes(secret);
         String erpPassword = java.util.HexFormat.of().formatHex(secret);
 
-        try (Services services = new Services(bundles); Session session = new Session(services, ctx.out());
-            ErpPasswordFile erpAccess = ErpPasswordFile.write(data, erpPassword)) {
+        try (Services services = new Services(bundles); Session session = new Session(services, ctx.out())) {
             if (config != null) {
                 ConfigFiles.check(services, config);
             }
@@ -110,8 +106,8 @@ public final class DemoCommand implements CliCommand {
                 return OK;
             }
             ctx.onStop(session::stop);
-            ctx.out().println("demo: simulated plant at " + endpoint + ", simulated ERP at " + erpUrl + " (user "
-                + Presets.ERP_USER + ", password in " + erpAccess.file() + "), historian in " + data.toAbsolutePath());
+            ctx.out().println("demo: simulated plant at " + endpoint + ", simulated ERP at " + erpUrl + ", historian in "
+                + data.toAbsolutePath());
             session.configure("demo:historian", Presets.historian(data));
             session.awaitRecording(Duration.ofSeconds(60));
             clock.mark("historian");

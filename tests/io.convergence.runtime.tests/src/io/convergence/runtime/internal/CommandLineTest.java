@@ -8,10 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,23 +28,10 @@ class CommandLineTest {
     @Test
     void demoRecordsThePlantAndHistoryShowsIt() throws Exception {
         Path data = dir.resolve("demo");
-        Path erpPassword = data.resolve(ErpPasswordFile.NAME);
-        String port = Integer.toString(freePort());
-        CompletableFuture<Cli.Result> running = CompletableFuture.supplyAsync(
-            () -> run("demo", "--headless", "--for", "6s", "--data", data.toString(), "--port", port));
-        // While the demo runs, its ERP's password is in the data folder, for its owner only.
-        for (int i = 0; i < 200 && !Files.exists(erpPassword) && !running.isDone(); i++) {
-            Thread.sleep(50);
-        }
-        assertTrue(Files.exists(erpPassword), "no " + erpPassword + " while the demo runs");
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(erpPassword)));
-        assertTrue(Files.readString(erpPassword).matches("[0-9a-f]{24}\n"), "a password made for the run");
-        Cli.Result demo = running.get(60, TimeUnit.SECONDS);
+        Cli.Result demo = run("demo", "--headless", "--for", "6s", "--data", data.toString(), "--port", "" + freePort());
         assertEquals(0, demo.code(), demo.err() + demo.out());
         assertTrue(demo.out().contains("connection=CONNECTED  erp=CONNECTED"), demo.out());
         assertTrue(demo.out().contains("simulated ERP at jdbc:h2:tcp://127.0.0.1:"), demo.out());
-        assertTrue(demo.out().contains("(user erp, password in " + erpPassword.toAbsolutePath() + ")"), demo.out());
-        assertTrue(Files.notExists(erpPassword), "the password of an ERP that is gone is deleted with it");
         Matcher m = Pattern.compile("summary: points=(\\d+) samples=(\\d+) rate=\\d+/s lost=(\\d+)").matcher(demo.out());
         assertTrue(m.find(), demo.out());
         assertTrue(Integer.parseInt(m.group(1)) >= 44, "points of four machines: " + m.group(1));

@@ -81,8 +81,7 @@ public final class OrdersCommand implements CliCommand {
                                    (without it, a business source the product already has)
               --user NAME          the ERP user; the password is read from --password-file, else
                                    CONVERGENCE_PASSWORD, else asked for on the terminal
-              --password-file FILE the password for --user: the file's first line (a running headless
-                                   demo keeps its ERP's in DIR/erp-password, for --user erp)
+              --password-file FILE the password for --user: the file's first line
               --line PATH          only this line (default: every line with OEE figures)
               --format FORMAT      table (default), csv or json
 
@@ -135,9 +134,6 @@ public final class OrdersCommand implements CliCommand {
             throw new CommandException("no OEE figures in --data " + data + ": the folder holds no recorded data");
         }
         String user = args.value("user", "");
-        if (user.isEmpty() && args.value("password-file") != null) {
-            throw new UsageException("--password-file is the password of --user, which is not given");
-        }
         String password = erpUrl == null || user.isEmpty() ? "" : password(ctx, args.value("password-file"), user);
         if (ctx.stopRequested()) {
             return OK;
