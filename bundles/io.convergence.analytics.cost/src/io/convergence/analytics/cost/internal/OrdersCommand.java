@@ -134,6 +134,9 @@ public final class OrdersCommand implements CliCommand {
             throw new CommandException("no OEE figures in --data " + data + ": the folder holds no recorded data");
         }
         String user = args.value("user", "");
+        if (user.isEmpty() && args.value("password-file") != null) {
+            throw new UsageException("--password-file is the password of --user, which is not given");
+        }
         String password = erpUrl == null || user.isEmpty() ? "" : password(ctx, args.value("password-file"), user);
         if (ctx.stopRequested()) {
             return OK;

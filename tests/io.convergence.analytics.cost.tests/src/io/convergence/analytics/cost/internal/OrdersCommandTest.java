@@ -167,5 +167,11 @@ class OrdersCommandTest {
 
         CommandLineRun.Result password = CommandLineRun.run(dir, "orders", "--data", data.toString(), "--password", "x");
         assertEquals(2, password.code());
+
+        // A password file without the user it belongs to is a usage error, not an anonymous login.
+        CommandLineRun.Result noUser = CommandLineRun.run(dir, "orders", "--data", data.toString(), "--erp", erp.jdbcUrl(),
+            "--password-file", passwordFile.toString());
+        assertEquals(2, noUser.code(), noUser.err());
+        assertTrue(noUser.err().contains("--password-file is the password of --user, which is not given"), noUser.err());
     }
 }
