@@ -2,6 +2,7 @@ package io.convergence.analytics.oee.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.convergence.api.cli.CommandException;
 import io.convergence.api.config.ConfigException;
@@ -52,11 +53,21 @@ final class Leases implements AutoCloseable {
         try {
             ServiceTracker<T, T> t = new ServiceTracker<>(context, context.createFilter(f), null);
             t.open();
-            T s = t.waitForService(wait.toMillis());
-            if (s == null) {
-                t.close();
-                throw new CommandException("no " + type.getSimpleName() + " came up within " + wait.toSeconds()
-                    + " s of applying " + source);
+            long deadline = System.nanoTime() + wait.toNanos();
+            T s = t.getService();
+            while (s == null) {
+                // A component that cannot start says why (a folder in use, a refused login): no use waiting.
+                Optional<String> failed = config.startFailure(source);
+                if (failed.isPresent()) {
+                    t.close();
+                    throw new CommandException(failed.get());
+                }
+                if (System.nanoTime() > deadline) {
+                    t.close();
+                    throw new CommandException("no " + type.getSimpleName() + " came up within " + wait.toSeconds()
+                        + " s of applying " + source);
+                }
+                s = t.waitForService(50);
             }
             return s;
         } catch (InvalidSyntaxException e) {

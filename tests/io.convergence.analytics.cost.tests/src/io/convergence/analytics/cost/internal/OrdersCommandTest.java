@@ -19,6 +19,8 @@ import io.convergence.api.point.PointPath;
 import io.convergence.api.point.Quality;
 import io.convergence.api.point.SampleBatch;
 import io.convergence.demo.Presets;
+import io.convergence.historian.duckdb.DuckDbHistorianStore;
+import io.convergence.historian.duckdb.StoreOptions;
 import io.convergence.sim.erp.SimulatedErp;
 import io.convergence.testing.Osgi;
 
@@ -137,6 +139,17 @@ class OrdersCommandTest {
         assertTrue(r.out().contains(String.format(Locale.ROOT, "%.2f EUR", 120 * unitCost)), r.out());
         assertTrue(lines[1].startsWith("PO-100001"), r.out());
         assertTrue(lines[1].contains("100.0%") && lines[1].contains("81.3%"), lines[1]);
+    }
+
+    @Test
+    void aDataFolderInUseIsReportedWithItsReason() throws Exception {
+        // Held by a historian of this process, as a running demo holds its folder: the command's own
+        // historian cannot open it, and the command says why instead of waiting for it.
+        try (DuckDbHistorianStore holder = DuckDbHistorianStore.open(data, StoreOptions.DEFAULTS)) {
+            CommandLineRun.Result r = CommandLineRun.run(dir, "orders", "--data", data.toString());
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().contains("historian.duckdb is in use by another historian in this process"), r.err());
+        }
     }
 
     @Test
