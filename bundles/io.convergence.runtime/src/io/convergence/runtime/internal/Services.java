@@ -78,8 +78,9 @@ final class Services implements AutoCloseable {
                 throw new CommandException("interrupted while waiting for " + what);
             }
         }
+        String log = System.getProperty("osgi.logfile");
         throw new CommandException(what + " did not start within " + Durations.format(timeout)
-            + " (see the log above for why)");
+            + (log == null ? "" : " (the framework's log " + log + " may say why)"));
     }
 
     /** The highest service id given so far: services registered later have higher ones. */
