@@ -4,7 +4,7 @@
     xinput.py keys SPEC...   presses keys on the window under the pointer (moved to the screen's
                              centre): 'ctrl+3', 'Return', 'Escape', 'text:Some words' typed, or
                              'new-window' to wait (10 s at most) for a window more than at the start
-    xinput.py shot FILE.png  saves the whole screen as a PNG
+    xinput.py shot FILE.png  saves the largest window on screen (with what lies over it) as a PNG
     xinput.py window SECONDS waits until a window of at least 400x300 is on screen; exit 1 if none came
 
 Uses the X11 and XTest client libraries that GTK already brings (through ctypes), so that no other
@@ -114,8 +114,8 @@ def keys(specs):
 
 def shot(path):
     d = display()
-    w, h = x11.XDisplayWidth(d, 0), x11.XDisplayHeight(d, 0)
-    ptr = x11.XGetImage(d, x11.XDefaultRootWindow(d), 0, 0, w, h, 0xFFFFFFFF, 2)  # ZPixmap
+    x, y, w, h = largest(d) or (0, 0, x11.XDisplayWidth(d, 0), x11.XDisplayHeight(d, 0))
+    ptr = x11.XGetImage(d, x11.XDefaultRootWindow(d), x, y, w, h, 0xFFFFFFFF, 2)  # ZPixmap
     if not ptr:
         sys.exit("xinput: cannot read the screen")
     img = XImage.from_address(ptr)
@@ -137,19 +137,31 @@ def shot(path):
                 + chunk(b"IDAT", zlib.compress(bytes(raw), 6)) + chunk(b"IEND", b""))
 
 
-def windows(d, width, height):
-    """How many windows of at least width x height are on screen."""
+def viewable(d):
+    """The windows on screen: (x, y, width, height) of each."""
     r, p, children, n = ctypes.c_ulong(), ctypes.c_ulong(), ctypes.POINTER(ctypes.c_ulong)(), ctypes.c_uint()
     if not x11.XQueryTree(d, x11.XDefaultRootWindow(d), ctypes.byref(r), ctypes.byref(p), ctypes.byref(children),
                           ctypes.byref(n)):
-        return 0
-    count = 0
+        return []
+    out = []
     for i in range(n.value):
         a = XWindowAttributes()
-        if (x11.XGetWindowAttributes(d, children[i], ctypes.byref(a)) and a.map_state == 2  # IsViewable
-                and a.width >= width and a.height >= height):
-            count += 1
-    return count
+        if x11.XGetWindowAttributes(d, children[i], ctypes.byref(a)) and a.map_state == 2:  # IsViewable
+            out.append((a.x, a.y, a.width, a.height))
+    return out
+
+
+def windows(d, width, height):
+    """How many windows of at least width x height are on screen."""
+    return sum(1 for (_, _, w, h) in viewable(d) if w >= width and h >= height)
+
+
+def largest(d):
+    """The largest window on screen, within the screen, or None."""
+    sw, sh = x11.XDisplayWidth(d, 0), x11.XDisplayHeight(d, 0)
+    boxes = [(max(x, 0), max(y, 0), min(w, sw - max(x, 0)), min(h, sh - max(y, 0))) for (x, y, w, h) in viewable(d)]
+    boxes = [b for b in boxes if b[2] > 0 and b[3] > 0]
+    return max(boxes, key=lambda b: b[2] * b[3]) if boxes else None
 
 
 def wait(d, seconds, more_than, width, height):
