@@ -200,7 +200,6 @@ code=$(cw demo --headless --for 3s --data "$work/data2")
 # standard output, as products report live feature changes.
 view_template_build_start() {
   [ -n "${DISPLAY:-}" ] || return 0
-  view_built=$SECONDS
   ( "$root/mvnw" -B -q -f "$root/sdk/partner-view/pom.xml" clean verify \
       -Dconvergence.repository="file:$root/releng/io.convergence.repository/target/repository" \
       -Dsign.keystore="$work/partner.p12" -Dsign.alias=partner -Dsign.storepass=partner >"$work/sdk-view.log" 2>&1
@@ -210,7 +209,7 @@ view_template_build_start() {
 view_template_e2e() {
   if [ -z "${DISPLAY:-}" ]; then echo "e2e: view template skipped: no DISPLAY (.ci/run starts Xvfb)"; return 0; fi
   local t0=$SECONDS view=com.example.partner.view.feature id=com.example.partner.view.statistics
-  local out="$work/wb.out" shots="$root/releng/io.convergence.repository/target/screenshots" state port
+  local out="$work/wb.out" shots="$root/releng/io.convergence.repository/target/screenshots" state port history
   local x=(python3 "$root/releng/scripts/xinput.py")
   wcw() { CONVERGENCE_PRODUCT="$work/wb-product" CONVERGENCE_CACHE=off cw "$@"; }
   wawait() { for _ in $(seq 1 $(($2 * 4))); do [ "$(grep -c "$1" "$out")" -ge "${3:-1}" ] && return 0; sleep 0.25; done; return 1; }
@@ -225,7 +224,7 @@ view_template_e2e() {
   [ "$(wcw features trust add-certificate "$work/partner.pem")" = 0 ] || { cat "$work/err" >&2; fail "trust in the workbench"; }
   wait "$view_build"
   [ "$(cat "$work/sdk-view.code")" = 0 ] || { tail -n 30 "$work/sdk-view.log" >&2; fail "the partner view template did not build"; }
-  echo "e2e: view template built and signed in $((t0 - view_built)) s beside the model template"
+  echo "e2e: view template built and signed beside the model template (waited $((SECONDS - t0)) s for it and the trust)"
   cp -r "$root/sdk/partner-view/repository/target/repository" "$work/view-signed"
   for j in "$work"/view-signed/plugins/*.jar "$work"/view-signed/features/*.jar; do
     "$JAVA_HOME/bin/jarsigner" -verify "$j" >/dev/null 2>&1 || fail "$j is not signed"
@@ -238,9 +237,10 @@ view_template_e2e() {
     || { cat "$work/out" "$work/err" >&2; fail "view install (or it asks for a restart)"; }
   wawait 'applied live: +com.example.partner.view ' 30 || fail "the running workbench did not pick up the view"
   wawait "views: added $id to Show View (Example Partner > Window Statistics)" 10 || fail "Show View does not list the view"
+  wcw features history >/dev/null & history=$! # the state to revert to, read meanwhile
   "${x[@]}" keys ctrl+3 new-window "text:Window Statistics" Return Return || fail "could not open the view with Show View"
-  wcw features history >/dev/null; state=$(grep -c '^ *[0-9]' "$work/out")
-  mkdir -p "$shots" && "${x[@]}" shot "$shots/partner-view.png"
+  sleep 1; mkdir -p "$shots" && "${x[@]}" shot "$shots/partner-view.png"
+  wait "$history"; state=$(grep -c '^ *[0-9]' "$work/out")
 
   step "uninstalling the view while the workbench runs, then reverting to the state with it"
   [ "$(wcw features uninstall $view)" = 0 ] || { cat "$work/err" >&2; fail "view uninstall"; }
