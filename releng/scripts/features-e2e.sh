@@ -16,8 +16,12 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 . "$root/releng/scripts/jdk.sh"
 cw_find_jdk >/dev/null || exit 1
 work=$(mktemp -d "${TMPDIR:-/tmp}/convergence-features-e2e.XXXXXX")
-demo=""
-cleanup() { [ -n "$demo" ] && kill "$demo" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+demo="" wb=""
+cleanup() {
+  [ -n "$demo" ] && kill "$demo" 2>/dev/null
+  [ -n "$wb" ] && kill "$wb" 2>/dev/null # the workbench of the view template's test
+  wait 2>/dev/null; rm -rf "$work"
+}
 trap cleanup EXIT
 fail() { echo "feature management e2e FAILED: $*" >&2; [ -f "$work/demo.out" ] && tail -n 20 "$work/demo.out" >&2; exit 1; }
 step() { echo "e2e: $*"; }
@@ -187,6 +191,71 @@ grep -q 'partner/example' "$work/out" || { cat "$work/out" >&2; fail "the connec
 grep -q 'acme/lyon/packaging/line1/filler/vibration' "$work/out" || fail "the plant's samples are gone"
 code=$(cw demo --headless --for 3s --data "$work/data2")
 [ "$code" = 0 ] || { cat "$work/err" >&2; fail "the product does not start after the changes"; }
+# ==== BEGIN view template (sdk/partner-view) =====================================================
+# The partner's view: built against our repository and signed like the connector (in the background,
+# beside the model template's run below), then installed live into a running workbench, the rich
+# client, on this display. Show View lists it at once and opens it (keys typed as a person would:
+# Ctrl+3, the view's name, Enter); uninstalling closes the open view and takes it out of Show View;
+# reverting to the state with it brings it back. The workbench reports views coming and going on its
+# standard output, as products report live feature changes.
+view_template_build_start() {
+  [ -n "${DISPLAY:-}" ] || return 0
+  ( "$root/mvnw" -B -q -f "$root/sdk/partner-view/pom.xml" clean verify \
+      -Dconvergence.repository="file:$root/releng/io.convergence.repository/target/repository" \
+      -Dsign.keystore="$work/partner.p12" -Dsign.alias=partner -Dsign.storepass=partner >"$work/sdk-view.log" 2>&1
+    echo $? >"$work/sdk-view.code" ) &
+  view_build=$!
+}
+view_template_e2e() {
+  if [ -z "${DISPLAY:-}" ]; then echo "e2e: view template skipped: no DISPLAY (.ci/run starts Xvfb)"; return 0; fi
+  local t0=$SECONDS view=com.example.partner.view.feature id=com.example.partner.view.statistics
+  local out="$work/wb.out" shots="$root/releng/io.convergence.repository/target/screenshots" state port history
+  local x=(python3 "$root/releng/scripts/xinput.py")
+  wcw() { CONVERGENCE_PRODUCT="$work/wb-product" CONVERGENCE_CACHE=off cw "$@"; }
+  wawait() { for _ in $(seq 1 $(($2 * 4))); do [ "$(grep -c "$1" "$out")" -ge "${3:-1}" ] && return 0; sleep 0.25; done; return 1; }
+
+  step "starting the workbench on the simulated plant"
+  cp -r "$root/releng/io.convergence.repository/target/products/io.convergence.workbench.product/linux/gtk/x86_64/convergence-workbench" \
+    "$work/wb-product"
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  CONVERGENCE_PRODUCT="$work/wb-product" CONVERGENCE_CACHE=off CONVERGENCE_JAVA_OPTS="-Xmx1g -Dconvergence.demo.port=$port" \
+    "$root/convergence" demo >"$out" 2>"$work/wb.err" &
+  demo=$!
+  [ "$(wcw features trust add-certificate "$work/partner.pem")" = 0 ] || { cat "$work/err" >&2; fail "trust in the workbench"; }
+  wait "$view_build"
+  [ "$(cat "$work/sdk-view.code")" = 0 ] || { tail -n 30 "$work/sdk-view.log" >&2; fail "the partner view template did not build"; }
+  echo "e2e: view template built and signed beside the model template (waited $((SECONDS - t0)) s for it and the trust)"
+  cp -r "$root/sdk/partner-view/repository/target/repository" "$work/view-signed"
+  for j in "$work"/view-signed/plugins/*.jar "$work"/view-signed/features/*.jar; do
+    "$JAVA_HOME/bin/jarsigner" -verify "$j" >/dev/null 2>&1 || fail "$j is not signed"
+  done
+  "${x[@]}" window 60 || { cat "$work/wb.err" >&2; fail "the workbench window did not open"; }
+  wb=$(pgrep -f "convergence.demo=true.*osgi.install.area=$work/wb-product" | head -n 1)
+
+  step "installing the signed partner view into the running workbench"
+  [ "$(wcw features install $view --repo "$work/view-signed")" = 0 ] && grep -q 'restart: not needed' "$work/out" \
+    || { cat "$work/out" "$work/err" >&2; fail "view install (or it asks for a restart)"; }
+  wawait 'applied live: +com.example.partner.view ' 30 || fail "the running workbench did not pick up the view"
+  wawait "views: added $id to Show View (Example Partner > Window Statistics)" 10 || fail "Show View does not list the view"
+  wcw features history >/dev/null & history=$! # the state to revert to, read meanwhile
+  "${x[@]}" keys ctrl+3 new-window "text:Window Statistics" Return Return || fail "could not open the view with Show View"
+  sleep 1; mkdir -p "$shots" && "${x[@]}" shot "$shots/partner-view.png"
+  wait "$history"; state=$(grep -c '^ *[0-9]' "$work/out")
+
+  step "uninstalling the view while the workbench runs, then reverting to the state with it"
+  [ "$(wcw features uninstall $view)" = 0 ] || { cat "$work/err" >&2; fail "view uninstall"; }
+  wawait 'applied live: -com.example.partner.view ' 30 || fail "the running workbench did not drop the view"
+  grep -q "views: removed $id from Show View; closed the open parts \[$id\]" "$out" \
+    || { cat "$out" >&2; fail "uninstalling did not close the view opened through Show View"; }
+  [ "$(wcw features revert "$state")" = 0 ] || { cat "$work/out" "$work/err" >&2; fail "revert $state"; }
+  wawait "views: added $id to Show View" 30 2 || fail "revert did not bring the view back into Show View"
+  grep -E 'Exception|Error' "$work/wb.err" | grep -q 'com.example.partner.view' \
+    && { grep -B2 -A8 'com.example.partner.view' "$work/wb.err" | head -n 30 >&2; fail "the workbench logged an error of the view"; }
+  kill -TERM "$wb"; wait "$demo"; demo="" wb=""
+  echo "e2e: view template: listed in Show View, opened, closed by uninstall and back by revert, live ($((SECONDS - t0)) s)"
+}
+view_template_build_start
+# ==== END view template (the test runs after the analytics model template's) ======================
 # ==== BEGIN analytics model template (sdk/partner-model) ========================================
 # The partner's analytics model: built against our repository and signed like the connector,
 # installed live into a running product next to the connector whose temperature it takes by
@@ -244,5 +313,6 @@ model_template_e2e() {
 }
 model_template_e2e
 # ==== END analytics model template ===============================================================
+view_template_e2e
 
 echo "feature management e2e passed: install, live start, uninstall, revert; refusals changed nothing ($summary)"

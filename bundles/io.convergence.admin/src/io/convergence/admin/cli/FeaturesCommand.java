@@ -117,6 +117,8 @@ public final class FeaturesCommand implements CliCommand {
               --insecure      allow unsigned content from a plain http: repository (anyone on the
                               network path can change what it serves)
               --verify        check the audit log's hash chain; exit 1 if a line was changed
+              --workbench     (./convergence) the workbench's installation rather than the headless
+                              runtime's; a running workbench adds and removes views live
 
             Exit codes: 0 done, 1 refused or failed (nothing changed), 2 not understood.
             """;

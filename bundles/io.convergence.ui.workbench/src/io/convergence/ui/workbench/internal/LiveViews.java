@@ -1,5 +1,7 @@
 package io.convergence.ui.workbench.internal;
 
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +44,7 @@ public final class LiveViews {
     private static final Logger LOG = LoggerFactory.getLogger(LiveViews.class);
     /** How long a stopping bundle waits for the UI thread to close its views. */
     private static final long CLOSE_WAIT_SECONDS = 10;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     @Inject
     private MApplication app;
@@ -118,12 +121,35 @@ public final class LiveViews {
             }
         }
         LOG.info("bundle {} started: added {}, placed {}", bsn, merged.stream().map(MApplicationElement::getElementId).toList(), placed);
+        for (MApplicationElement e : merged) {
+            if (e instanceof MPartDescriptor d) {
+                // As the Show View dialog lists it: category and label.
+                String where = placed.contains(d.getElementId())
+                    ? ", placed in " + d.getPersistedState().get(ViewPlacement.DEFAULT_STACK) : "";
+                ViewCatalog.of(List.of(d)).byCategory().forEach((category, views) -> say("views: added "
+                    + d.getElementId() + " to Show View (" + category + " > " + views.get(0).label() + ")" + where));
+            }
+        }
     }
 
     private void remove(String bsn) {
         ViewRemoval.Removed r = ViewRemoval.remove(app, models, bsn::equals, ViewRemoval.When.LIVE);
         LOG.info("bundle {} stopped: closed parts {}, removed views {} and {} other model elements", bsn, r.parts(),
             r.descriptors(), r.others());
+        if (!r.descriptors().isEmpty() || !r.parts().isEmpty()) {
+            say("views: removed " + String.join(", ", r.descriptors()) + " from Show View; closed the open parts "
+                + r.closed() + (r.parts().size() > r.closed().size() ? ", removed the parts not on screen "
+                    + r.parts().stream().filter(p -> !r.closed().contains(p)).toList() : ""));
+        }
+    }
+
+    /**
+     * A line on standard output, as the runtime reports live feature changes: what an administrator
+     * watching the console (or a script) sees of views coming and going.
+     */
+    private static void say(String line) {
+        System.out.println(LocalTime.now().format(CLOCK) + "  " + line);
+        System.out.flush();
     }
 
     /**

@@ -74,10 +74,11 @@ final class ViewRemoval {
      * What a removal took out of the model.
      *
      * @param parts the element ids of the parts closed or removed
+     * @param closed the element ids of those that were on screen and were closed (their widgets disposed)
      * @param descriptors the element ids of the part descriptors removed (Show View no longer lists them)
      * @param others how many other elements the bundles' fragments had added
      */
-    record Removed(List<String> parts, List<String> descriptors, int others) {
+    record Removed(List<String> parts, List<String> closed, List<String> descriptors, int others) {
 
         boolean isEmpty() {
             return parts.isEmpty() && descriptors.isEmpty() && others == 0;
@@ -91,6 +92,7 @@ final class ViewRemoval {
     static Removed remove(MApplication app, EModelService models, Predicate<String> gone, When when) {
         boolean close = when == When.LIVE;
         List<String> parts = new ArrayList<>();
+        List<String> closed = new ArrayList<>();
         List<String> descriptors = new ArrayList<>();
         Set<MPartStack> emptied = new HashSet<>();
         for (MPart part : models.findElements(app, null, MPart.class, null, EModelService.ANYWHERE)) {
@@ -106,6 +108,9 @@ final class ViewRemoval {
                     : window.getContext().get(EPartService.class);
                 if (service != null) {
                     service.hidePart(part, true);
+                    if (part.getWidget() == null) {
+                        closed.add(part.getElementId());
+                    }
                 }
             }
             for (MPlaceholder p : models.findElements(app, null, MPlaceholder.class, null, EModelService.ANYWHERE)) {
@@ -123,7 +128,7 @@ final class ViewRemoval {
             }
         }
         if (when == When.AT_START) {
-            return new Removed(parts, descriptors, 0);
+            return new Removed(parts, closed, descriptors, 0);
         }
         // A stack the bundle's views leave empty goes off screen; it stays in the model for the next view.
         for (MPartStack stack : emptied) {
@@ -145,7 +150,7 @@ final class ViewRemoval {
                 EcoreUtil.remove((EObject) e);
             }
         }
-        return new Removed(parts, descriptors, rest.size());
+        return new Removed(parts, closed, descriptors, rest.size());
     }
 
     private static void detach(MUIElement element) {

@@ -87,12 +87,15 @@ class LiveViewsTest {
         ShowView dialog = ShowView.open(wb);
         assertFalse(dialog.listed().containsKey(FixtureBundle.CATEGORY), "not installed yet: " + dialog.listed());
 
-        try (Problems problems = Problems.watch()) {
+        try (Problems problems = Problems.watch(); StandardOutput out = StandardOutput.watch()) {
             fixture = install(FixtureBundle.build(temp.resolve("v1"), "1.0.0", LABEL));
             // The dialog, open all along, lists the new view.
             dialog.waitListed(FixtureBundle.CATEGORY, LABEL, true);
             // Its descriptor asks for the Operate perspective's bottom stack: it is there, on screen.
             wb.waitUntil("the fixture view in " + FixtureBundle.STACK, WAIT, () -> stackHolds(FixtureBundle.STACK));
+            // What a person (or a script) watching the workbench's console reads.
+            assertTrue(out.text().contains("views: added " + FixtureBundle.VIEW_ID + " to Show View (" + FixtureBundle.CATEGORY
+                + " > " + LABEL + "), placed in " + FixtureBundle.STACK), out.text());
             dialog.openView(FixtureBundle.CATEGORY, LABEL);
             wb.waitUntil("the fixture view active", WAIT, () -> {
                 MPart p = part();
@@ -121,11 +124,13 @@ class LiveViewsTest {
     void uninstallingTheBundleClosesItsViewCleanlyAndTakesItOutOfShowView() throws Exception {
         Composite widget = wb.ui(() -> (Composite) part().getWidget());
         life.clear();
-        try (Problems problems = Problems.watch()) {
+        try (Problems problems = Problems.watch(); StandardOutput out = StandardOutput.watch()) {
             fixture.uninstall();
             // Closed before uninstall returned, while the bundle's classes were still there: the
             // view's clean-up ran and loaded a class it had not needed before.
             assertEquals(List.of("disposed " + FixtureBundle.SYMBOLIC_NAME + " 1.0.0"), life);
+            assertTrue(out.text().contains("views: removed " + FixtureBundle.VIEW_ID + " from Show View; closed the open parts ["
+                + FixtureBundle.VIEW_ID + "]"), out.text());
             assertTrue(wb.ui(widget::isDisposed), "the view's widgets are disposed");
             assertEquals(null, wb.ui(LiveViewsTest::part), "no part of the view is left in the model");
             assertFalse(wb.ui(() -> stackHolds(FixtureBundle.STACK)));
