@@ -112,8 +112,11 @@ final class StartupClock {
                 out.printf(Locale.ROOT, "%s: first samples stored %.2f s after the process started%n", command,
                     elapsed().toMillis() / 1000.0);
                 if (trace) {
+                    // The CPU time says how much work the start was, whatever else the machine was doing.
+                    long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
                     synchronized (this) {
-                        out.println("startup (ms since the process started): " + String.join(" ", milestones));
+                        out.println("startup (ms since the process started): " + String.join(" ", milestones)
+                            + (cpu < 0 ? "" : " cpu=" + cpu));
                     }
                 }
             } catch (InterruptedException e) {
