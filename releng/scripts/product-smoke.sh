@@ -42,6 +42,11 @@ mkdir -p "$work/corrupt" && head -c 65536 /dev/urandom >"$work/corrupt/historian
 code=$(run history --data "$work/corrupt" list)
 [ "$code" = 1 ] || { cat "$work/err" >&2; fail "a corrupt data folder exited with $code"; }
 [ "$(wc -l <"$work/err")" -le 1 ] || { cat "$work/err" >&2; fail "a corrupt data folder printed more than one line"; }
+# The terminal shows that one line, not the framework's log of the component that failed: that goes
+# to the log file under CONVERGENCE_HOME/logs.
+[ ! -s "$work/out" ] || { head -n 5 "$work/out" >&2; fail "a corrupt data folder printed the framework's log on the terminal"; }
+ls "$CONVERGENCE_HOME"/logs/*.log >/dev/null 2>&1 && grep -q 'is not a readable historian database' "$CONVERGENCE_HOME"/logs/*.log \
+  || fail "the component's failure is not in a log file under CONVERGENCE_HOME/logs"
 # Another OPC UA stack: a node-opcua server (installed by .ci/run into releng/interop).
 interop="$root/releng/interop"
 if command -v node >/dev/null 2>&1 && [ -d "$interop/node_modules/node-opcua-server" ]; then

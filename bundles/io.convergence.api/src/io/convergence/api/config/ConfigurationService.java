@@ -66,6 +66,19 @@ public interface ConfigurationService {
     void remove(String name) throws ConfigException;
 
     /**
+     * Why a component configured from the file or text of this name failed to start, in the
+     * component's own words (say, "data folder /srv/plant: historian.duckdb is in use by another
+     * process"), prefixed by its PID when its words do not say what it is. Empty while the components
+     * start, run, or wait for a service. A caller that waits for the service a configuration brings
+     * up asks this while waiting, so that it reports the reason at once instead of a timeout.
+     *
+     * @since 1.1
+     */
+    default Optional<String> startFailure(String name) {
+        return Optional.empty();
+    }
+
+    /**
      * The configurations in ConfigurationAdmin now, of one PID or factory PID, or of every PID
      * with a schema when {@code pid} is empty; secrets are left out.
      */

@@ -8,6 +8,6 @@
  *
  * @since 1.0
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 @org.jspecify.annotations.NullMarked
 package io.convergence.api.config;

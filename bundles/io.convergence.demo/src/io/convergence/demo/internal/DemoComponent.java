@@ -1,11 +1,11 @@
 package io.convergence.demo.internal;
 
-import static io.convergence.core.config.Presets.ERP_USER;
-import static io.convergence.core.config.Presets.OEE_FACTORY;
-import static io.convergence.core.config.Presets.erp;
-import static io.convergence.core.config.Presets.erpUrl;
-import static io.convergence.core.config.Presets.oee;
-import static io.convergence.core.config.Presets.sqlErp;
+import static io.convergence.demo.Presets.ERP_USER;
+import static io.convergence.demo.Presets.OEE_FACTORY;
+import static io.convergence.demo.Presets.erp;
+import static io.convergence.demo.Presets.erpUrl;
+import static io.convergence.demo.Presets.oee;
+import static io.convergence.demo.Presets.sqlErp;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import io.convergence.api.config.ConfigEntry;
 import io.convergence.api.config.ConfigException;
 import io.convergence.api.config.ConfigurationService;
 import io.convergence.api.point.PointPath;
@@ -34,7 +33,7 @@ public final class DemoComponent implements Demo {
     static final String ERP_CONNECTOR = "erp";
 
     /** The simulated line, as its server names it. */
-    static final String LINE = "acme/lyon/packaging/line1/";
+    static final String LINE = Presets.SIM_LINE + "/";
     static final List<String> LIVE = List.of("filler/state", "filler/speed", "filler/goodCount", "filler/rejectCount",
         "filler/temperature", "filler/vibration", "capper/state", "capper/speed", "labeler/state", "palletizer/state");
     static final List<String> TREND = List.of("filler/vibration", "filler/bearingTemperature");
@@ -55,13 +54,13 @@ public final class DemoComponent implements Demo {
         new SecureRandom().nextBytes(secret);
         String erpPassword = HexFormat.of().formatHex(secret);
         // One name per part, as one file each would be: each can be replaced or removed on its own.
-        config.apply(source + ":historian", List.of(Presets.historian(s.dataDir())));
+        config.apply(source + ":historian", Presets.historian(s.dataDir()));
         // The ERP first: the line follows its plan from its first tick.
         config.apply(source + ":erp", erp(erpPort, s.seed(), erpPassword));
-        config.apply(source + ":plant", List.of(Presets.simulator(s.port(), s.extraPoints(), s.seed(),
-            s.dataDir().resolve("sim-pki"))));
-        config.apply(source + ":connector", List.<ConfigEntry>of(Presets.opcua(CONNECTOR, endpoint,
-            s.dataDir().resolve("pki"), Map.of())));
+        config.apply(source + ":plant", Presets.simulator(s.port(), s.extraPoints(), s.seed(),
+            s.dataDir().resolve("sim-pki")));
+        config.apply(source + ":connector", Presets.opcua(CONNECTOR, endpoint, s.dataDir().resolve("pki"),
+            Map.of()));
         config.apply(source + ":erp-connector", sqlErp(ERP_CONNECTOR, erpUrl(erpPort), ERP_USER, erpPassword));
         // The line's OEE when its model is installed (an admin may have removed the feature).
         if (config.schema(OEE_FACTORY).isPresent()) {

@@ -25,7 +25,7 @@ import io.convergence.api.cli.UsageException;
 import io.convergence.api.point.PointInfo;
 import io.convergence.api.point.PointRegistry;
 import io.convergence.core.Recorder;
-import io.convergence.core.config.Presets;
+import io.convergence.demo.Presets;
 
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.BundleContext;

@@ -2,7 +2,6 @@ package io.convergence.runtime.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import io.convergence.api.cli.Args;
 import io.convergence.api.cli.CommandException;
@@ -11,8 +10,7 @@ import io.convergence.api.config.ConfigException;
 import io.convergence.api.config.ConfigSchema;
 import io.convergence.api.config.ConfigurationService;
 import io.convergence.api.historian.Historian;
-import io.convergence.core.config.Json;
-import io.convergence.core.config.Presets;
+import io.convergence.demo.Presets;
 
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -57,13 +55,9 @@ final class HistorianLease implements AutoCloseable {
     /** The product's embedded historian on a data folder; for writing, or read-only where the backend allows. */
     static HistorianLease forFolder(Services services, Path folder, boolean write) throws CommandException {
         ConfigurationService config = configuration(services);
-        Map<String, Object> props = Json.object("dataDir", folder.toAbsolutePath().toString());
         boolean readOnly = !write && config.schema(Presets.HISTORIAN_PID).map(s -> s.attribute(READ_ONLY).isPresent())
             .orElse(false);
-        if (readOnly) {
-            props.put(READ_ONLY, true);
-        }
-        String json = Json.write(Map.of(Presets.HISTORIAN_PID, props));
+        String json = readOnly ? Presets.historianReadOnly(folder) : Presets.historian(folder);
         return open(services, config, FOLDER_SOURCE, c -> c.apply(FOLDER_SOURCE, json));
     }
 

@@ -14,7 +14,7 @@ import io.convergence.api.cli.CliCommand;
 import io.convergence.api.cli.CliContext;
 import io.convergence.api.cli.CommandException;
 import io.convergence.api.cli.UsageException;
-import io.convergence.core.config.Presets;
+import io.convergence.demo.Presets;
 
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.BundleContext;

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.convergence.api.cli.CommandException;
 import io.convergence.api.cli.Durations;
+import io.convergence.core.ActivationFailure;
 
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.BundleContext;
@@ -84,8 +85,9 @@ final class Services implements AutoCloseable {
                 throw new CommandException("interrupted while waiting for " + what);
             }
         }
+        String log = System.getProperty("osgi.logfile");
         throw new CommandException(what + " did not start within " + Durations.format(timeout)
-            + " (see the log above for why)");
+            + (log == null ? "" : " (the framework's log " + log + " may say why)"));
     }
 
     /** The highest service id given so far: services registered later have higher ones. */
@@ -132,42 +134,14 @@ final class Services implements AutoCloseable {
             }
             for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
                 if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION && c.failure != null) {
-                    String why = rootMessage(c.failure);
+                    String why = ActivationFailure.message(c.failure);
                     // Our exceptions name what and where; anything else gets the component's name.
                     String what = d.configurationPid.length > 0 ? "configuration " + d.configurationPid[0] : d.name;
-                    return Optional.of(ours(c.failure) ? why : what + ": could not start: " + why);
+                    return Optional.of(ActivationFailure.saysWhat(c.failure) ? why : what + ": could not start: " + why);
                 }
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * The message that explains a stack trace text best: the deepest exception of ours (those say what
-     * is wrong and where, in the user's words), else the deepest cause, else the first line.
-     */
-    static String rootMessage(String trace) {
-        String best = trace.lines().findFirst().orElse(trace);
-        boolean ours = best.startsWith("io.convergence.");
-        for (String line : trace.lines().toList()) {
-            if (line.startsWith("Caused by: ")) {
-                String cause = line.substring("Caused by: ".length());
-                if (cause.startsWith("io.convergence.") || !ours) {
-                    best = cause;
-                    ours = cause.startsWith("io.convergence.");
-                }
-            }
-        }
-        int colon = best.indexOf(": ");
-        if (colon > 0 && best.substring(0, colon).matches("[\\w.$]+(Exception|Error)")) {
-            best = best.substring(colon + 2);
-        }
-        return best;
-    }
-
-    /** Whether the deepest exception of ours explains a failure (see {@link #rootMessage}). */
-    private static boolean ours(String trace) {
-        return trace.startsWith("io.convergence.") || trace.contains("\nCaused by: io.convergence.");
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.time.Duration;
 
 import io.convergence.api.business.BusinessData;
 import io.convergence.api.config.ConfigurationService;
-import io.convergence.core.config.Presets;
+import io.convergence.demo.Presets;
 import io.convergence.sim.erp.SimulatedErp;
 import io.convergence.testing.Osgi;
 

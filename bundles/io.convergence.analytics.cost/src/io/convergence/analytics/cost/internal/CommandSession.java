@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.convergence.api.cli.CommandException;
@@ -71,7 +72,8 @@ final class CommandSession implements AutoCloseable {
     }
 
     /**
-     * Waits for a service, or until {@code failure} tells why it will not come.
+     * Waits for a service, or until {@code failure} tells why it will not come, or a component of a
+     * configuration of this session fails to start (its reason is then the error).
      *
      * @param failure asked while waiting: a message when waiting longer is pointless, else {@code null}
      */
@@ -92,6 +94,9 @@ final class CommandSession implements AutoCloseable {
                 throw new IllegalArgumentException(filter, e);
             }
             String failed = failure.get();
+            if (failed == null) {
+                failed = startFailure();
+            }
             if (failed != null) {
                 throw new CommandException(failed);
             }
@@ -105,6 +110,17 @@ final class CommandSession implements AutoCloseable {
                 throw new CommandException("interrupted while waiting for " + type.getSimpleName());
             }
         }
+    }
+
+    /** Why a component of a configuration this session applied could not start, if one could not. */
+    private @Nullable String startFailure() {
+        for (String source : applied) {
+            Optional<String> failed = config.startFailure(source);
+            if (failed.isPresent()) {
+                return failed.get();
+            }
+        }
+        return null;
     }
 
     /** Finds a service now, without waiting. */

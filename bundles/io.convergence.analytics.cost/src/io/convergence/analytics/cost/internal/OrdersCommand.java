@@ -9,12 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.convergence.api.business.BusinessData;
 import io.convergence.api.cli.Args;
@@ -29,9 +25,10 @@ import io.convergence.api.historian.HistorianException;
 import io.convergence.api.historian.PointSummary;
 import io.convergence.api.oee.OeeException;
 import io.convergence.api.point.PointPath;
-import io.convergence.core.config.Json;
-import io.convergence.core.config.Presets;
+import io.convergence.demo.Presets;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -137,6 +134,9 @@ public final class OrdersCommand implements CliCommand {
             throw new CommandException("no OEE figures in --data " + data + ": the folder holds no recorded data");
         }
         String user = args.value("user", "");
+        if (user.isEmpty() && args.value("password-file") != null) {
+            throw new UsageException("--password-file is the password of --user, which is not given");
+        }
         String password = erpUrl == null || user.isEmpty() ? "" : password(ctx, args.value("password-file"), user);
         if (ctx.stopRequested()) {
             return OK;
@@ -200,8 +200,7 @@ public final class OrdersCommand implements CliCommand {
 
     private static Historian historian(CommandSession session, Path folder) throws CommandException {
         long before = session.highestServiceId();
-        Map<String, Object> props = Json.object("dataDir", folder.toAbsolutePath().toString(), "readOnly", true);
-        session.apply("orders:historian", Json.write(Map.of(Presets.HISTORIAN_PID, props)));
+        session.apply("orders:historian", Presets.historianReadOnly(folder));
         return session.await(Historian.class, "(" + Constants.SERVICE_ID + ">=" + (before + 1) + ")",
             Duration.ofSeconds(20), () -> "the historian on " + folder.toAbsolutePath() + " did not start within 20 s");
     }

@@ -2,13 +2,12 @@ package io.convergence.analytics.oee.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Optional;
 
 import io.convergence.api.cli.CommandException;
 import io.convergence.api.config.ConfigException;
 import io.convergence.api.config.ConfigurationService;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convergence.demo.Presets;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -22,9 +21,6 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 final class Leases implements AutoCloseable {
 
-    static final String HISTORIAN_PID = "io.convergence.historian.duckdb";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final BundleContext context;
     private final ConfigurationService config;
     private final java.util.List<String> sources = new java.util.ArrayList<>();
@@ -36,36 +32,42 @@ final class Leases implements AutoCloseable {
 
     /** The embedded historian on a folder, read-only when the backend offers it. */
     <T> T historian(Class<T> type, Path folder) throws CommandException {
-        Map<String, Object> props = new java.util.LinkedHashMap<>();
-        props.put("dataDir", folder.toAbsolutePath().toString());
-        if (config.schema(HISTORIAN_PID).map(s -> s.attribute("readOnly").isPresent()).orElse(false)) {
-            props.put("readOnly", true);
-        }
-        return apply(type, null, "oee:historian", Map.of(HISTORIAN_PID, props), Duration.ofSeconds(20));
+        boolean readOnly = config.schema(Presets.HISTORIAN_PID).map(s -> s.attribute("readOnly").isPresent())
+            .orElse(false);
+        return apply(type, null, "oee:historian", readOnly ? Presets.historianReadOnly(folder)
+            : Presets.historian(folder), Duration.ofSeconds(20));
     }
 
     /** A service of a configuration applied for this run. */
-    <T> T apply(Class<T> type, String filter, String source, Map<String, Object> document, Duration wait)
+    <T> T apply(Class<T> type, String filter, String source, String document, Duration wait)
         throws CommandException {
         long before = highestServiceId();
         try {
             sources.add(source);
-            config.apply(source, JSON.writeValueAsString(document));
+            config.apply(source, document);
         } catch (ConfigException e) {
             throw new CommandException(e.getMessage(), e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
         String f = "(&(" + Constants.OBJECTCLASS + "=" + type.getName() + ")(" + Constants.SERVICE_ID + ">="
             + (before + 1) + ")" + (filter == null ? "" : filter) + ")";
         try {
             ServiceTracker<T, T> t = new ServiceTracker<>(context, context.createFilter(f), null);
             t.open();
-            T s = t.waitForService(wait.toMillis());
-            if (s == null) {
-                t.close();
-                throw new CommandException("no " + type.getSimpleName() + " came up within " + wait.toSeconds()
-                    + " s of applying " + source);
+            long deadline = System.nanoTime() + wait.toNanos();
+            T s = t.getService();
+            while (s == null) {
+                // A component that cannot start says why (a folder in use, a refused login): no use waiting.
+                Optional<String> failed = config.startFailure(source);
+                if (failed.isPresent()) {
+                    t.close();
+                    throw new CommandException(failed.get());
+                }
+                if (System.nanoTime() > deadline) {
+                    t.close();
+                    throw new CommandException("no " + type.getSimpleName() + " came up within " + wait.toSeconds()
+                        + " s of applying " + source);
+                }
+                s = t.waitForService(50);
             }
             return s;
         } catch (InvalidSyntaxException e) {

@@ -10,11 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import io.convergence.analytics.oee.core.Calendar;
 import io.convergence.analytics.oee.core.OeeJson;
@@ -36,8 +32,10 @@ import io.convergence.api.model.ModelRun;
 import io.convergence.api.oee.OeeFigures;
 import io.convergence.api.oee.Period;
 import io.convergence.api.point.Micros;
-import io.convergence.core.config.Presets;
+import io.convergence.demo.Presets;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -151,8 +149,8 @@ public final class OeeCommand implements CliCommand {
             Historian h = leases.historian(Historian.class, data);
             BusinessData erp = null;
             if (erpUrl != null) {
-                Map<String, Object> doc = JSON.readValue(Presets.sqlErp("oee-cli-erp", erpUrl,
-                    args.value("erp-user", Presets.ERP_USER), new String(password)), Map.class);
+                String doc = Presets.sqlErp("oee-cli-erp", erpUrl, args.value("erp-user", Presets.ERP_USER),
+                    new String(password));
                 erp = leases.apply(BusinessData.class, "(" + BusinessData.SOURCE_PROPERTY + "=oee-cli-erp)",
                     "oee:erp", doc, Duration.ofSeconds(30));
             }
@@ -165,8 +163,6 @@ public final class OeeCommand implements CliCommand {
             }
         } catch (HistorianException e) {
             throw new CommandException("history in " + data + " cannot be read: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new CommandException(e.getMessage(), e);
         } finally {
             if (password != null) {
                 java.util.Arrays.fill(password, ' ');

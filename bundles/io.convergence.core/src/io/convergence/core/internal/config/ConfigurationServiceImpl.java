@@ -33,6 +33,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.MetaTypeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,11 +47,13 @@ public final class ConfigurationServiceImpl implements ConfigurationService {
     private final ConfigurationAdmin admin;
     private final SchemaCatalog catalog;
     private final ConfigFileReader reader;
+    private final StartFailures failures;
 
     @Activate
     public ConfigurationServiceImpl(BundleContext context, @Reference ConfigurationAdmin admin,
-                                    @Reference MetaTypeService metaType) {
+                                    @Reference MetaTypeService metaType, @Reference ServiceComponentRuntime scr) {
         this.admin = admin;
+        this.failures = new StartFailures(scr);
         this.catalog = new MetaTypeCatalog(context, metaType);
         this.reader = new ConfigFileReader(catalog, SecretKeyFile.standard());
     }
@@ -136,6 +139,11 @@ public final class ConfigurationServiceImpl implements ConfigurationService {
         } catch (IOException e) {
             throw ConfigException.of(name, "ConfigurationAdmin could not delete a configuration: " + e.getMessage());
         }
+    }
+
+    @Override
+    public Optional<String> startFailure(String name) {
+        return failures.of(name);
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.function.Predicate;
 import io.convergence.api.config.AttributeSpec;
 import io.convergence.api.config.ConfigEntry;
 import io.convergence.api.config.ConfigSchema;
-import io.convergence.core.config.Json;
 
 import org.jspecify.annotations.Nullable;
 

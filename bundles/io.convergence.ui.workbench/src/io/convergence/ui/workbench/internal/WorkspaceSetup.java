@@ -110,7 +110,7 @@ public final class WorkspaceSetup {
                     }
                 }).schedule();
             } else {
-                cf.apply("workbench:historian", List.of(Presets.historian(workspace.resolve("data"))));
+                cf.apply("workbench:historian", Presets.historian(workspace.resolve("data")));
             }
             // Connections the user made in this workspace (the Connections view writes them here).
             Path dir = workspace.resolve("config");

@@ -6,17 +6,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.convergence.runtime.internal.CliApplication;
-
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.IExtension;
+import org.eclipse.core.runtime.RegistryFactory;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.Bundle;
 
 /**
  * Runs the product's command line application ({@code io.convergence.runtime.cli}) with arguments, as
- * the {@code convergence} launcher does, and captures what a user would see on the terminal.
+ * the {@code convergence} launcher does, and captures what a user would see on the terminal. The
+ * application is made from its declaration in the extension registry, as Equinox makes it (the
+ * framework's application service runs one global application at a time, and the test harness is
+ * that one here).
  */
 final class CommandLineRun {
+
+    /** The application the launcher starts, as the runtime bundle declares it. */
+    static final String APPLICATION = "io.convergence.runtime.cli";
 
     record Result(int code, String out, String err) {
     }
@@ -25,6 +33,7 @@ final class CommandLineRun {
     }
 
     static synchronized Result run(Path home, String... args) throws Exception {
+        IApplication cli = application();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
@@ -35,7 +44,7 @@ final class CommandLineRun {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         Object code;
         try {
-            code = new CliApplication().start(new Arguments(args));
+            code = cli.start(new Arguments(args));
         } finally {
             System.setOut(stdout);
             System.setErr(stderr);
@@ -46,6 +55,19 @@ final class CommandLineRun {
             }
         }
         return new Result((Integer) code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static IApplication application() throws CoreException {
+        IExtension e = RegistryFactory.getRegistry().getExtension("org.eclipse.core.runtime.applications", APPLICATION);
+        if (e == null) {
+            throw new AssertionError("no application " + APPLICATION + " in the extension registry");
+        }
+        for (IConfigurationElement application : e.getConfigurationElements()) {
+            for (IConfigurationElement run : application.getChildren("run")) {
+                return (IApplication) run.createExecutableExtension("class");
+            }
+        }
+        throw new AssertionError("application " + APPLICATION + " declares nothing to run");
     }
 
     /** The application context the launcher gives: the command line's arguments. */
@@ -62,7 +84,7 @@ final class CommandLineRun {
 
         @Override
         public String getBrandingApplication() {
-            return "io.convergence.runtime.cli";
+            return APPLICATION;
         }
 
         @Override

@@ -14,17 +14,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.convergence.api.config.ConfigurationService;
 import io.convergence.api.point.PointPath;
 import io.convergence.api.point.Quality;
 import io.convergence.api.point.SampleBatch;
-import io.convergence.core.config.Presets;
+import io.convergence.demo.Presets;
+import io.convergence.historian.duckdb.DuckDbHistorianStore;
+import io.convergence.historian.duckdb.StoreOptions;
 import io.convergence.sim.erp.SimulatedErp;
 import io.convergence.testing.Osgi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,6 +142,17 @@ class OrdersCommandTest {
     }
 
     @Test
+    void aDataFolderInUseIsReportedWithItsReason() throws Exception {
+        // Held by a historian of this process, as a running demo holds its folder: the command's own
+        // historian cannot open it, and the command says why instead of waiting for it.
+        try (DuckDbHistorianStore holder = DuckDbHistorianStore.open(data, StoreOptions.DEFAULTS)) {
+            CommandLineRun.Result r = CommandLineRun.run(dir, "orders", "--data", data.toString());
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().contains("historian.duckdb is in use by another historian in this process"), r.err());
+        }
+    }
+
+    @Test
     void missingErpOrOeeDataIsAClearError() throws Exception {
         CommandLineRun.Result noErp = CommandLineRun.run(dir, "orders", "--data", data.toString());
         assertEquals(1, noErp.code());
@@ -168,5 +180,11 @@ class OrdersCommandTest {
 
         CommandLineRun.Result password = CommandLineRun.run(dir, "orders", "--data", data.toString(), "--password", "x");
         assertEquals(2, password.code());
+
+        // A password file without the user it belongs to is a usage error, not an anonymous login.
+        CommandLineRun.Result noUser = CommandLineRun.run(dir, "orders", "--data", data.toString(), "--erp", erp.jdbcUrl(),
+            "--password-file", passwordFile.toString());
+        assertEquals(2, noUser.code(), noUser.err());
+        assertTrue(noUser.err().contains("--password-file is the password of --user, which is not given"), noUser.err());
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.convergence.api.historian.Historian;
+import io.convergence.demo.Presets;
 import io.convergence.testing.Osgi;
 import io.convergence.testing.Wait;
 
@@ -14,13 +15,11 @@ import org.osgi.service.cm.Configuration;
 /** The embedded historian on a folder of a test, configured as the product does, and gone after. */
 final class TestHistorian implements AutoCloseable {
 
-    static final String PID = "io.convergence.historian.duckdb";
-
     private final Configuration config;
     final Historian historian;
 
     TestHistorian(Path folder) throws Exception {
-        this.config = Osgi.config(PID, Map.of("dataDir", folder.toString()));
+        this.config = Osgi.config(Presets.HISTORIAN_PID, Map.of("dataDir", folder.toString()));
         this.historian = Osgi.await(Historian.class, "", Duration.ofSeconds(20));
     }
 

@@ -39,7 +39,7 @@ import io.convergence.api.point.PointPath;
 import io.convergence.api.point.PointRegistry;
 import io.convergence.api.point.Quality;
 import io.convergence.api.point.Sample;
-import io.convergence.core.config.Presets;
+import io.convergence.demo.Presets;
 import io.convergence.sim.erp.SimulatedErp;
 import io.convergence.testing.Osgi;
 

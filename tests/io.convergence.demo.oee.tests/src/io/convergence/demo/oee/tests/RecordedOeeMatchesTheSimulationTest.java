@@ -28,7 +28,7 @@ import io.convergence.api.oee.OeeFigures;
 import io.convergence.api.oee.OeeService;
 import io.convergence.api.oee.Period;
 import io.convergence.api.point.PointPath;
-import io.convergence.core.config.Presets;
+import io.convergence.demo.Presets;
 import io.convergence.sim.erp.SimulatedErp;
 import io.convergence.testing.Osgi;
 import io.convergence.testing.SimulatedPlant;

@@ -1,23 +1,13 @@
-package io.convergence.core.config;
+package io.convergence.core.internal.config;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Writes the small configuration documents that commands and the workbench apply. */
-public final class Json {
+/** Writes JSON values for the configuration files the product writes. */
+final class Json {
 
     private Json() {
-    }
-
-    /** An object from alternating keys and values. */
-    public static Map<String, Object> object(Object... keyValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return m;
     }
 
     public static String write(Object value) {
