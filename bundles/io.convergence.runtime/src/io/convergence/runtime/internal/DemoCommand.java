@@ -15,7 +15,6 @@ import io.convergence.api.cli.CliCommand;
 import io.convergence.api.cli.CliContext;
 import io.convergence.api.cli.CommandException;
 import io.convergence.api.cli.UsageException;
-import io.convergence.core.Recorder;
 import io.convergence.demo.Presets;
 
 import org.jspecify.annotations.Nullable;
@@ -118,8 +117,7 @@ public final class DemoCommand implements CliCommand {
             session.configure("demo:erp", Presets.erp(erpPort, seed, erpPassword));
             session.configure("demo:plant", Presets.simulator(port, points, seed, data.resolve("sim-pki")));
             clock.mark("plant");
-            clock.whenFirstStored(services.await(Recorder.class, "", Duration.ofSeconds(5), "the recorder"), ctx.out(),
-                name());
+            clock.whenFirstStored(services, "plant", ctx.out(), name());
             session.configure("demo:connector", Presets.opcua("plant", endpoint, data.resolve("pki"), Map.of()));
             session.configure("demo:erp-connector", Presets.sqlErp("erp", erpUrl, Presets.ERP_USER, erpPassword));
             // The line's OEE, from its machine states and counters and the ERP's calendar and orders.

@@ -28,8 +28,22 @@ class CommandLineTest {
     @Test
     void demoRecordsThePlantAndHistoryShowsIt() throws Exception {
         Path data = dir.resolve("demo");
-        Cli.Result demo = run("demo", "--headless", "--for", "6s", "--data", data.toString(), "--port", "" + freePort());
+        System.setProperty(StartupClock.TRACE, "true");
+        Cli.Result demo;
+        try {
+            demo = run("demo", "--headless", "--for", "6s", "--data", data.toString(), "--port", "" + freePort());
+        } finally {
+            System.clearProperty(StartupClock.TRACE);
+        }
         assertEquals(0, demo.code(), demo.err() + demo.out());
+        // The first stored sample it reports is the plant's (the ERP's come earlier): its points announced,
+        // its first sample on the bus, then that sample read back from the historian.
+        assertTrue(demo.out().contains("demo: first samples stored"), demo.out());
+        Matcher start = Pattern.compile("startup \\(ms since the process started\\): .*points=(\\d+) .*sample=(\\d+)"
+            + " .*stored=(\\d+)").matcher(demo.out());
+        assertTrue(start.find(), demo.out());
+        assertTrue(Long.parseLong(start.group(1)) <= Long.parseLong(start.group(2))
+            && Long.parseLong(start.group(2)) <= Long.parseLong(start.group(3)), start.group());
         assertTrue(demo.out().contains("connection=CONNECTED  erp=CONNECTED"), demo.out());
         assertTrue(demo.out().contains("simulated ERP at jdbc:h2:tcp://127.0.0.1:"), demo.out());
         Matcher m = Pattern.compile("summary: points=(\\d+) samples=(\\d+) rate=\\d+/s lost=(\\d+)").matcher(demo.out());

@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -54,10 +55,15 @@ final class ClientFactory {
         this.threads = threads;
     }
 
-    EndpointDescription selectEndpoint() throws Exception {
-        List<EndpointDescription> all = DiscoveryClient.getEndpoints(settings.endpoint(), b -> threads.apply(b)
-                .setConnectTimeout(uint(settings.requestTimeoutMs())))
-            .get(settings.requestTimeoutMs() + 1_000L, TimeUnit.MILLISECONDS);
+    /** Asks the server for its endpoints; the answer is picked from by {@link #selectEndpoint}. */
+    CompletableFuture<List<EndpointDescription>> discover() {
+        return DiscoveryClient.getEndpoints(settings.endpoint(), b -> threads.apply(b)
+            .setConnectTimeout(uint(settings.requestTimeoutMs())));
+    }
+
+    /** The endpoint with the configured security and identity among those {@link #discover} finds. */
+    EndpointDescription selectEndpoint(CompletableFuture<List<EndpointDescription>> discovery) throws Exception {
+        List<EndpointDescription> all = discovery.get(settings.requestTimeoutMs() + 1_000L, TimeUnit.MILLISECONDS);
         String policyUri = settings.policy().getUri();
         MessageSecurityMode mode = settings.mode();
         UserTokenType token = settings.username().isEmpty() ? UserTokenType.Anonymous : UserTokenType.UserName;

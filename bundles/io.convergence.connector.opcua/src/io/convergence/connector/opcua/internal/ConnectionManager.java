@@ -3,6 +3,7 @@ package io.convergence.connector.opcua.internal;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -189,14 +190,17 @@ final class ConnectionManager {
             return;
         }
         OpcUaClient c = null;
+        // The server's answer travels while the certificate store is read (the first time, from disk).
+        CompletableFuture<List<EndpointDescription>> discovery = null;
         try {
+            discovery = clients.discover();
             Pki p = pki;
             if (p == null) {
                 p = Pki.open(settings.pkiDir());
                 pki = p;
             }
             p.clearRejection();
-            EndpointDescription ep = clients.selectEndpoint();
+            EndpointDescription ep = clients.selectEndpoint(discovery);
             c = clients.newClient(ep, p);
             OpcUaClient self = c;
             c.addSessionActivityListener(new SessionActivityListener() {
@@ -218,6 +222,9 @@ final class ConnectionManager {
             state.state(Status.CONNECTED, "connected to " + ep.getEndpointUrl() + " (" + settings.security() + ", "
                 + settings.identity() + "); " + summary);
         } catch (Throwable t) {
+            if (discovery != null) {
+                discovery.cancel(false);
+            }
             if (c != null) {
                 close(c, false);
             }

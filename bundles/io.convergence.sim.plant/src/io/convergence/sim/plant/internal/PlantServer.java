@@ -49,13 +49,11 @@ final class PlantServer implements AutoCloseable {
 
     private final OpcUaServer server;
     private final PlantNamespace namespace;
-    private final ServerPki pki;
     private final String endpointUrl;
 
-    private PlantServer(OpcUaServer server, PlantNamespace namespace, ServerPki pki, String endpointUrl) {
+    private PlantServer(OpcUaServer server, PlantNamespace namespace, String endpointUrl) {
         this.server = server;
         this.namespace = namespace;
-        this.pki = pki;
         this.endpointUrl = endpointUrl;
     }
 
@@ -77,14 +75,16 @@ final class PlantServer implements AutoCloseable {
                 .setEndpoints(endpoints(settings, pki))
                 .build();
             server = new OpcUaServer(config, PlantServer::transport);
+            // Namespace 0 is loaded: prepare for the first session while the plant's nodes are added and bound.
+            DiagnosticsWarmup.start(server);
             server.addServiceSet(settings.endpointPath(),
                 new BatchLimitedMonitoredItemServiceSet(server, settings.maxMonitoredItemsPerCall()));
             namespace = new PlantNamespace(server, model);
             namespace.startup();
             server.startup().get(30, TimeUnit.SECONDS);
-            return new PlantServer(server, namespace, pki, settings.endpointUrl());
+            return new PlantServer(server, namespace, settings.endpointUrl());
         } catch (Exception e) {
-            stop(namespace, server, pki);
+            stop(namespace, server);
             throw e;
         }
     }
@@ -155,10 +155,10 @@ final class PlantServer implements AutoCloseable {
     /** Stops serving and releases the port; returns when it is released. */
     @Override
     public void close() {
-        stop(namespace, server, pki);
+        stop(namespace, server);
     }
 
-    private static void stop(@Nullable PlantNamespace namespace, @Nullable OpcUaServer server, ServerPki pki) {
+    private static void stop(@Nullable PlantNamespace namespace, @Nullable OpcUaServer server) {
         if (namespace != null) {
             try {
                 namespace.shutdown();
@@ -176,7 +176,6 @@ final class PlantServer implements AutoCloseable {
                 LOG.warn("Shutting the OPC UA server down", e);
             }
         }
-        pki.close();
     }
 
     /** Milo's defaults, except the advertised (and enforced) monitored items per call. */

@@ -13,12 +13,14 @@ import java.util.Set;
 import org.eclipse.milo.opcua.sdk.server.util.HostnameUtil;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.security.CertificateManager;
+import org.eclipse.milo.opcua.stack.core.security.CertificateStore;
 import org.eclipse.milo.opcua.stack.core.security.DefaultApplicationGroup;
 import org.eclipse.milo.opcua.stack.core.security.DefaultCertificateManager;
 import org.eclipse.milo.opcua.stack.core.security.KeyStoreCertificateStore;
 import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateQuarantine;
 import org.eclipse.milo.opcua.stack.core.security.MemoryTrustListManager;
 import org.eclipse.milo.opcua.stack.core.security.RsaSha256CertificateFactory;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,28 +30,28 @@ import org.slf4j.LoggerFactory;
  * The server's own certificate and what Milo needs around it.
  *
  * <p>The application instance certificate (RSA 2048, SHA-256, self-signed) is created on first
- * start in {@code <pkiDir>/own/server.pfx} and loaded from there afterwards, so clients that
- * trusted it once keep trusting it. The key store password is fixed and not secret: this is a
- * simulator.
+ * start in {@code <pkiDir>/own/} ({@link PemCertificateStore}) and loaded from there afterwards, so
+ * clients that trusted it once keep trusting it; one in the PKCS#12 store {@code own/server.pfx} of
+ * earlier versions is taken over. That store's password is fixed and not secret: this is a simulator.
  *
  * <p><b>Client certificates are not checked</b>: any client certificate is accepted on the
  * signed and encrypted endpoints, with no trust list, so that any client can connect to the
  * simulator without a certificate exchange. Never use this as a pattern for a real server.
  */
-final class ServerPki implements AutoCloseable {
+final class ServerPki {
 
     /** The server's application URI, also in its certificate. */
     static final String APPLICATION_URI = "urn:convergence:sim:plant:server";
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerPki.class);
     private static final char[] STORE_PASSWORD = "convergence-sim".toCharArray();
+    /** Where earlier versions kept the certificate and key, in {@code own/}. */
+    private static final String LEGACY_STORE = "server.pfx";
 
-    private final KeyStoreCertificateStore store;
     private final DefaultCertificateManager manager;
     private final X509Certificate certificate;
 
-    private ServerPki(KeyStoreCertificateStore store, DefaultCertificateManager manager, X509Certificate certificate) {
-        this.store = store;
+    private ServerPki(DefaultCertificateManager manager, X509Certificate certificate) {
         this.manager = manager;
         this.certificate = certificate;
     }
@@ -61,22 +63,41 @@ final class ServerPki implements AutoCloseable {
      */
     static ServerPki open(Path pkiDir, String hostname) throws Exception {
         Path own = Files.createDirectories(pkiDir.resolve("own"));
-        Path file = own.resolve("server.pfx");
-        boolean existed = Files.exists(file);
-        KeyStoreCertificateStore store = KeyStoreCertificateStore.createAndInitialize(
-            new KeyStoreCertificateStore.Settings(file, STORE_PASSWORD::clone, alias -> STORE_PASSWORD.clone()));
+        PemCertificateStore store = new PemCertificateStore(own);
+        NodeId type = NodeIds.RsaSha256ApplicationCertificateType;
+        Path file = store.certificateFile(type);
+        boolean existed = store.contains(type) || migrate(own.resolve(LEGACY_STORE), store, type);
+        DefaultApplicationGroup group = DefaultApplicationGroup.createAndInitialize(
+            new MemoryTrustListManager(), store, new SelfSignedFactory(hostname), ServerPki::acceptAnyClient);
+        X509Certificate certificate = group.getCertificateChain(type)
+            .orElseThrow(() -> new IllegalStateException("no server certificate in " + file))[0];
+        LOG.info("{} server certificate {} ({})", existed ? "Loaded" : "Created",
+            certificate.getSubjectX500Principal().getName(), file);
+        return new ServerPki(new DefaultCertificateManager(new MemoryCertificateQuarantine(), group), certificate);
+    }
+
+    /**
+     * Takes the key and certificate over from the PKCS#12 store that earlier versions kept, so that
+     * clients that trusted the server's certificate keep trusting it. The old file is left in place.
+     *
+     * @return whether there was one to take over
+     */
+    private static boolean migrate(Path legacy, PemCertificateStore store, NodeId type) throws Exception {
+        if (!Files.exists(legacy)) {
+            return false;
+        }
+        KeyStoreCertificateStore old = KeyStoreCertificateStore.createAndInitialize(
+            new KeyStoreCertificateStore.Settings(legacy, STORE_PASSWORD::clone, alias -> STORE_PASSWORD.clone()));
         try {
-            DefaultApplicationGroup group = DefaultApplicationGroup.createAndInitialize(
-                new MemoryTrustListManager(), store, new SelfSignedFactory(hostname), ServerPki::acceptAnyClient);
-            X509Certificate certificate = group.getCertificateChain(NodeIds.RsaSha256ApplicationCertificateType)
-                .orElseThrow(() -> new IllegalStateException("no server certificate in " + file))[0];
-            LOG.info("{} server certificate {} ({})", existed ? "Loaded" : "Created",
-                certificate.getSubjectX500Principal().getName(), file);
-            return new ServerPki(store, new DefaultCertificateManager(new MemoryCertificateQuarantine(), group),
-                certificate);
-        } catch (Exception e) {
-            store.close();
-            throw e;
+            CertificateStore.Entry e = old.get(type);
+            if (e == null) {
+                return false;
+            }
+            store.set(type, e);
+            LOG.info("Took the server certificate over from {} into {}", legacy, store.certificateFile(type));
+            return true;
+        } finally {
+            old.close();
         }
     }
 
@@ -94,15 +115,6 @@ final class ServerPki implements AutoCloseable {
 
     X509Certificate certificate() {
         return certificate;
-    }
-
-    @Override
-    public void close() {
-        try {
-            store.close();
-        } catch (IOException e) {
-            LOG.warn("Closing the server key store: {}", e.toString());
-        }
     }
 
     /** Makes the self-signed certificate, naming every way a client on this host may reach it. */
