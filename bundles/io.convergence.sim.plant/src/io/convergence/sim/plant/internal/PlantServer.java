@@ -75,8 +75,6 @@ final class PlantServer implements AutoCloseable {
                 .setEndpoints(endpoints(settings, pki))
                 .build();
             server = new OpcUaServer(config, PlantServer::transport);
-            // Namespace 0 is loaded: prepare for the first session while the plant's nodes are added and bound.
-            DiagnosticsWarmup.start(server);
             server.addServiceSet(settings.endpointPath(),
                 new BatchLimitedMonitoredItemServiceSet(server, settings.maxMonitoredItemsPerCall()));
             namespace = new PlantNamespace(server, model);
