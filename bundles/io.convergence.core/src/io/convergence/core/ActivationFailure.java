@@ -10,10 +10,21 @@ public final class ActivationFailure {
     }
 
     /**
+     * The one line a user is told: the failure in our own words where an exception of ours says what
+     * failed and where, else {@code "<what>: could not start: <message>"}.
+     *
+     * @param what names the component for a user, such as {@code "configuration io.convergence.sim.plant"}
+     */
+    public static String describe(String what, String trace) {
+        String why = message(trace);
+        return saysWhat(trace) ? why : what + ": could not start: " + why;
+    }
+
+    /**
      * The message that explains a stack trace text best: the deepest exception of ours (those say what
      * is wrong and where, in the user's words), else the deepest cause, else the first line.
      */
-    public static String message(String trace) {
+    static String message(String trace) {
         String best = trace.lines().findFirst().orElse(trace);
         boolean ours = best.startsWith("io.convergence.");
         for (String line : trace.lines().toList()) {
@@ -33,7 +44,7 @@ public final class ActivationFailure {
     }
 
     /** Whether an exception of ours is in the trace: its message then names what failed and where. */
-    public static boolean saysWhat(String trace) {
+    static boolean saysWhat(String trace) {
         return trace.startsWith("io.convergence.") || trace.contains("\nCaused by: io.convergence.");
     }
 }

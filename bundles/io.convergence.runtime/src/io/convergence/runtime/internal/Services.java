@@ -134,10 +134,8 @@ final class Services implements AutoCloseable {
             }
             for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
                 if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION && c.failure != null) {
-                    String why = ActivationFailure.message(c.failure);
-                    // Our exceptions name what and where; anything else gets the component's name.
                     String what = d.configurationPid.length > 0 ? "configuration " + d.configurationPid[0] : d.name;
-                    return Optional.of(ActivationFailure.saysWhat(c.failure) ? why : what + ": could not start: " + why);
+                    return Optional.of(ActivationFailure.describe(what, c.failure));
                 }
             }
         }

@@ -28,10 +28,9 @@ final class StartFailures {
             for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
                 if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION && c.failure != null
                     && source.equals(c.properties.get(ConfigurationService.SOURCE_PROPERTY))) {
-                    String why = ActivationFailure.message(c.failure);
                     Object pid = c.properties.get(Constants.SERVICE_PID);
-                    return Optional.of(ActivationFailure.saysWhat(c.failure) ? why : "configuration " + (pid == null ? d.name : pid)
-                        + ": could not start: " + why);
+                    return Optional.of(ActivationFailure.describe("configuration " + (pid == null ? d.name : pid),
+                        c.failure));
                 }
             }
         }
