@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import io.convergence.api.connector.ConnectorState;
 import io.convergence.api.connector.ConnectorState.Status;
@@ -26,7 +27,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConnectionsModel {
 
-    /** How long a configuration may wait for its connector before the view calls it failed. */
+    /**
+     * How long a configuration may wait for its connector before the view calls it failed, when
+     * nothing is known of its start ({@link ConnectorStart.Stage#UNKNOWN}, {@link ConnectorStart.Stage#NO_PROVIDER}).
+     * A connector the component runtime reports on its way is never failed for the time it takes.
+     */
     static final Duration START_GRACE = Duration.ofSeconds(5);
 
     /** The keys under which connector types usually keep their address, in order of preference. */
@@ -44,7 +49,18 @@ public final class ConnectionsModel {
      * @param configs the connector configurations now
      * @param now the time, for how long a configuration waits for its connector
      */
-    public synchronized void update(List<RunningConnector> running, List<ConnectionConfig> configs, Instant now) {
+    public void update(List<RunningConnector> running, List<ConnectionConfig> configs, Instant now) {
+        update(running, configs, c -> ConnectorStart.UNKNOWN, now);
+    }
+
+    /**
+     * Merges what runs with what is configured, and with where the connector of each configuration
+     * without a running connector stands.
+     *
+     * @param start where the connector of a configuration stands, asked only for those not running
+     */
+    public synchronized void update(List<RunningConnector> running, List<ConnectionConfig> configs,
+                                    Function<ConnectionConfig, ConnectorStart> start, Instant now) {
         Map<String, RunningConnector> byId = new LinkedHashMap<>();
         for (RunningConnector r : running) {
             byId.putIfAbsent(r.id(), r);
@@ -66,13 +82,28 @@ public final class ConnectionsModel {
             } else {
                 Instant since = missingSince.computeIfAbsent(c.id(), k -> now);
                 stillMissing.add(c.id());
-                boolean late = Duration.between(since, now).compareTo(START_GRACE) >= 0;
-                String detail = late
-                    ? "configured, but no connector runs for it: the bundle providing " + c.factoryPid()
-                        + " may be missing or its connector failed to start; see the log"
-                    : "configured; waiting for the connector to start";
-                next.add(new ConnectionRow(c.id(), type, endpoint(c), late ? Status.FAILED : Status.CONNECTING, detail,
-                    since, false, c));
+                ConnectorStart how = start.apply(c);
+                Status status;
+                String detail;
+                switch (how.stage()) {
+                    case FAILED -> {
+                        status = Status.FAILED;
+                        detail = how.detail();
+                    }
+                    case STARTING, WAITING -> {
+                        status = Status.CONNECTING;
+                        detail = how.detail();
+                    }
+                    default -> {
+                        boolean late = Duration.between(since, now).compareTo(START_GRACE) >= 0;
+                        status = late ? Status.FAILED : Status.CONNECTING;
+                        detail = !late ? "configured; waiting for the connector to start"
+                            : how.stage() == ConnectorStart.Stage.NO_PROVIDER ? how.detail()
+                            : "configured, but no connector runs for it: the bundle providing " + c.factoryPid()
+                                + " may be missing or its connector failed to start; see the log";
+                    }
+                }
+                next.add(new ConnectionRow(c.id(), type, endpoint(c), status, detail, since, false, c));
             }
         }
         missingSince.keySet().retainAll(stillMissing);

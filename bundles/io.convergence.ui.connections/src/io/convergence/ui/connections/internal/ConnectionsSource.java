@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Dictionary;
 import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import io.convergence.api.config.ConfigurationService;
 import io.convergence.api.connector.Connector;
@@ -23,13 +27,17 @@ import org.eclipse.e4.core.di.extensions.Service;
 import org.jspecify.annotations.Nullable;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationListener;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +69,7 @@ public final class ConnectionsSource implements AutoCloseable {
     private volatile List<Connector> connectors = List.of();
     private volatile @Nullable ConfigurationAdmin admin;
     private volatile @Nullable ConfigurationService files;
+    private volatile @Nullable ServiceComponentRuntime components;
     private volatile @Nullable List<ConnectorType> types;
     private volatile Runnable onChange = () -> { };
     private @Nullable ServiceRegistration<ConfigurationListener> configurations;
@@ -85,13 +94,32 @@ public final class ConnectionsSource implements AutoCloseable {
     }
 
     @Inject
+    void components(@Optional @Service @Nullable ServiceComponentRuntime scr) {
+        components = scr;
+        changed();
+    }
+
+    @Inject
     void events(@Optional @Service @Nullable EventBus b) {
         events.set(b);
     }
 
+    /** SCR changes its service's change count when a component changes state, a failed activation too. */
+    private final ServiceListener componentStates = e -> {
+        if (e.getType() == ServiceEvent.MODIFIED) {
+            changed();
+        }
+    };
+
     @PostConstruct
     void open() {
         context.addBundleListener(bundles);
+        try {
+            context.addServiceListener(componentStates,
+                "(" + Constants.OBJECTCLASS + "=" + ServiceComponentRuntime.class.getName() + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
         configurations = context.registerService(ConfigurationListener.class, e -> changed(), null);
     }
 
@@ -201,7 +229,21 @@ public final class ConnectionsSource implements AutoCloseable {
 
     /** Refreshes the model from the services now. */
     public void refresh(ConnectionsModel model) {
-        model.update(connectors(), configurations(), Instant.now());
+        List<RunningConnector> running = connectors();
+        List<ConnectionConfig> configs = configurations();
+        Set<String> runningIds = new HashSet<>();
+        running.forEach(r -> runningIds.add(r.id()));
+        Map<String, ConnectorStart> starts = new HashMap<>();
+        Function<ConnectionConfig, ConnectorStart> start = null;
+        for (ConnectionConfig c : configs) {
+            if (!runningIds.contains(c.id())) {
+                if (start == null) {
+                    start = ConnectorStart.of(components, files);
+                }
+                starts.put(c.pid(), start.apply(c));
+            }
+        }
+        model.update(running, configs, c -> starts.getOrDefault(c.pid(), ConnectorStart.UNKNOWN), Instant.now());
     }
 
     static @Nullable ConnectionConfig config(String factoryPid, Configuration c) {
@@ -250,6 +292,7 @@ public final class ConnectionsSource implements AutoCloseable {
     public void close() {
         onChange = () -> { };
         context.removeBundleListener(bundles);
+        context.removeServiceListener(componentStates);
         events.close();
         ServiceRegistration<ConfigurationListener> r = configurations;
         configurations = null;
