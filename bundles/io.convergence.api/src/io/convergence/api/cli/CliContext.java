@@ -7,7 +7,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * What a command runs with: its output streams, the user's Convergence folder, the user's request to
- * stop, and the terminal for secrets. Provided by the command line; commands only call it.
+ * stop, the terminal for secrets, and the services it configures for its run. Provided by the command line; commands only call it.
  *
  * @since 1.0
  */
@@ -43,4 +43,16 @@ public interface CliContext {
      *     use instead
      */
     char[] readSecret(String prompt) throws CommandException;
+
+    /**
+     * The configurations this run applies and the services they bring up, taken down by the command
+     * line when the command returns.
+     *
+     * @throws UnsupportedOperationException where the command runs without a command line that
+     *     offers them (a test's own context, for example)
+     * @since 1.1
+     */
+    default RunConfigurations configurations() {
+        throw new UnsupportedOperationException("this command line configures no services for a command's run");
+    }
 }

@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import io.convergence.api.cli.Args;
-
 import io.convergence.api.cli.CliCommand;
 import io.convergence.api.cli.CliContext;
 import io.convergence.api.cli.CommandException;
@@ -97,8 +96,9 @@ final class CommandLine implements AutoCloseable {
             context.err().println("convergence " + name + ": error: the command went away before it could run");
             return CommandException.EXIT_CODE;
         }
+        CommandRun run = new CommandRun(bundles);
         try {
-            return command.run(context, List.copyOf(args));
+            return command.run(new RunContext(context, run), List.copyOf(args));
         } catch (UsageException e) {
             context.err().println("convergence " + name + ": " + e.getMessage());
             return UsageException.EXIT_CODE;
@@ -113,6 +113,7 @@ final class CommandLine implements AutoCloseable {
                 + " (CONVERGENCE_LOG_LEVEL=debug shows where)");
             return CommandException.EXIT_CODE;
         } finally {
+            run.close();
             ungetQuietly(ref);
         }
     }

@@ -152,10 +152,9 @@ public final class HistoryCommand implements CliCommand {
         }
         String where = data != null ? "--data " + data : "--config " + config;
 
-        try (Services services = new Services(bundles);
-             HistorianLease lease = data != null ? HistorianLease.forFolder(services, data)
-                 : HistorianLease.forFile(services, config)) {
-            Historian h = lease.historian();
+        try (Services services = new Services(bundles)) {
+            Historian h = data != null ? HistorianLease.forFolder(ctx.configurations(), services, data, false)
+                : HistorianLease.forFile(ctx.configurations(), services, config);
             if (point != null) {
                 export(ctx.out(), h, where, point, from, to, bucket);
             } else {
@@ -191,10 +190,9 @@ public final class HistoryCommand implements CliCommand {
         if (ctx.stopRequested()) {
             return OK;
         }
-        try (Services services = new Services(bundles);
-             HistorianLease lease = data != null ? HistorianLease.forFolder(services, data, true)
-                 : HistorianLease.forFile(services, config)) {
-            Historian h = lease.historian();
+        try (Services services = new Services(bundles)) {
+            Historian h = data != null ? HistorianLease.forFolder(ctx.configurations(), services, data, true)
+                : HistorianLease.forFile(ctx.configurations(), services, config);
             List<CsvSamples.Problem> clashes = new ArrayList<>();
             boolean[] numeric = HistoryImport.types(h, rows, clashes);
             if (!clashes.isEmpty()) {

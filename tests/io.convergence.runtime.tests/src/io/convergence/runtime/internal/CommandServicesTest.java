@@ -2,9 +2,11 @@ package io.convergence.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
@@ -14,12 +16,21 @@ import java.util.concurrent.TimeUnit;
 import io.convergence.api.cli.Args;
 import io.convergence.api.cli.CliCommand;
 import io.convergence.api.cli.CliContext;
+import io.convergence.api.cli.CommandException;
+import io.convergence.api.cli.RunConfigurations;
 import io.convergence.api.cli.UsageException;
+import io.convergence.api.config.ConfigurationService;
+import io.convergence.api.historian.Historian;
+import io.convergence.api.historian.HistorianException;
+import io.convergence.demo.Presets;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /** Commands are services: any bundle can add one, and the command line finds, lists and runs it. */
 class CommandServicesTest {
@@ -149,6 +160,78 @@ class CommandServicesTest {
         assertTrue(r.err().startsWith("convergence broken: internal error: java.lang.IllegalStateException: a defect"),
             r.err());
         assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    /** A partner's command that reads history: it configures a historian on a folder for its run only. */
+    private static final class Count implements CliCommand {
+        private final Path folder;
+        private long historianId = -1;
+
+        Count(Path folder) {
+            this.folder = folder;
+        }
+
+        @Override
+        public String name() {
+            return "count";
+        }
+
+        @Override
+        public String summary() {
+            return "count the points of a data folder";
+        }
+
+        @Override
+        public String help() {
+            return "usage: convergence count\n";
+        }
+
+        @Override
+        public int run(CliContext context, List<String> args) throws CommandException {
+            RunConfigurations run = context.configurations();
+            run.apply("count:historian", Presets.historian(folder));
+            Historian h = run.await(Historian.class, null, Duration.ofSeconds(20), "the historian on " + folder);
+            try {
+                for (ServiceReference<Historian> ref : Cli.bundles().getServiceReferences(Historian.class, null)) {
+                    historianId = Math.max(historianId, (Long) ref.getProperty(Constants.SERVICE_ID));
+                }
+            } catch (org.osgi.framework.InvalidSyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+            try {
+                context.out().println(h.points().size() + " points");
+            } catch (HistorianException e) {
+                throw new CommandException(e.getMessage(), e);
+            }
+            return OK;
+        }
+    }
+
+    @Test
+    void theServicesACommandConfiguresForItsRunAreGoneWhenItReturns() throws Exception {
+        Count count = new Count(home.resolve("data"));
+        register(count);
+        Cli.Result r = Cli.run(home, "count");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("0 points\n", r.out());
+        assertTrue(count.historianId > 0, "the command saw its historian");
+        assertNull(Cli.bundles().getAllServiceReferences(null, "(" + Constants.SERVICE_ID + "=" + count.historianId + ")"),
+            "the historian of the run is unregistered when the command line returns");
+        ConfigurationAdmin admin = Cli.bundles().getService(Cli.bundles().getServiceReference(ConfigurationAdmin.class));
+        assertNull(admin.listConfigurations("(" + ConfigurationService.SOURCE_PROPERTY + "=count:historian)"),
+            "nothing of the run stays configured");
+    }
+
+    @Test
+    void aComponentOfTheRunThatCannotStartEndsTheWaitWithItsReason() throws Exception {
+        Path file = java.nio.file.Files.writeString(home.resolve("not-a-folder"), "x");
+        register(new Count(file));
+        long started = System.nanoTime();
+        Cli.Result r = Cli.run(home, "count");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("not-a-folder"), r.err());
+        assertFalse(r.err().contains("did not start within"), "the component's reason, not a timeout: " + r.err());
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(15).toNanos(), "no waiting out the 20 s");
     }
 
     @Test

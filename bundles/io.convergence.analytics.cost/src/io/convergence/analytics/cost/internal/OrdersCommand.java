@@ -17,6 +17,7 @@ import io.convergence.api.cli.Args;
 import io.convergence.api.cli.CliCommand;
 import io.convergence.api.cli.CliContext;
 import io.convergence.api.cli.CommandException;
+import io.convergence.api.cli.RunConfigurations;
 import io.convergence.api.cli.UsageException;
 import io.convergence.api.connector.Connector;
 import io.convergence.api.connector.ConnectorState;
@@ -30,9 +31,6 @@ import io.convergence.demo.Presets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jspecify.annotations.Nullable;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -46,13 +44,6 @@ public final class OrdersCommand implements CliCommand {
     static final String PASSWORD_ENV = "CONVERGENCE_PASSWORD";
 
     private static final Duration ERP_WAIT = Duration.ofSeconds(30);
-
-    private final BundleContext bundles;
-
-    @Activate
-    public OrdersCommand(BundleContext bundles) {
-        this.bundles = bundles;
-    }
 
     @Override
     public String name() {
@@ -141,7 +132,8 @@ public final class OrdersCommand implements CliCommand {
         if (ctx.stopRequested()) {
             return OK;
         }
-        try (CommandSession session = new CommandSession(bundles)) {
+        RunConfigurations session = ctx.configurations();
+        try {
             Historian historian = historian(session, data);
             RecordedOee oee = RecordedOee.of(historian);
             if (oee.lines().isEmpty()) {
@@ -198,15 +190,13 @@ public final class OrdersCommand implements CliCommand {
             .min(Instant::compareTo).orElse(Instant.now());
     }
 
-    private static Historian historian(CommandSession session, Path folder) throws CommandException {
-        long before = session.highestServiceId();
+    private static Historian historian(RunConfigurations session, Path folder) throws CommandException {
         session.apply("orders:historian", Presets.historianReadOnly(folder));
-        return session.await(Historian.class, "(" + Constants.SERVICE_ID + ">=" + (before + 1) + ")",
-            Duration.ofSeconds(20), () -> "the historian on " + folder.toAbsolutePath() + " did not start within 20 s");
+        return session.await(Historian.class, null, Duration.ofSeconds(20), "the historian on " + folder.toAbsolutePath());
     }
 
     /** A SQL connector of this run on the ERP, with the simulated ERP's record queries and no points. */
-    private static BusinessData erp(CommandSession session, String url, String user, String password)
+    private static BusinessData erp(RunConfigurations session, String url, String user, String password)
         throws CommandException {
         String id = "orders-" + UUID.randomUUID().toString().substring(0, 8);
         try {

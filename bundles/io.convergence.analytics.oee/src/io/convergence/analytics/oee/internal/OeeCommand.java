@@ -21,6 +21,7 @@ import io.convergence.api.cli.Args;
 import io.convergence.api.cli.CliCommand;
 import io.convergence.api.cli.CliContext;
 import io.convergence.api.cli.CommandException;
+import io.convergence.api.cli.RunConfigurations;
 import io.convergence.api.cli.UsageException;
 import io.convergence.api.config.ConfigEntry;
 import io.convergence.api.config.ConfigException;
@@ -37,7 +38,6 @@ import io.convergence.demo.Presets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.jspecify.annotations.Nullable;
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -53,12 +53,10 @@ public final class OeeCommand implements CliCommand {
     static final Duration WARM_UP = Duration.ofDays(1);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final BundleContext bundles;
     private final ConfigurationService config;
 
     @Activate
-    public OeeCommand(BundleContext bundles, @Reference ConfigurationService config) {
-        this.bundles = bundles;
+    public OeeCommand(@Reference ConfigurationService config) {
         this.config = config;
     }
 
@@ -145,14 +143,17 @@ public final class OeeCommand implements CliCommand {
             return OK;
         }
         List<OeeFigures> rows = new ArrayList<>();
-        try (Leases leases = new Leases(bundles, config)) {
-            Historian h = leases.historian(Historian.class, data);
+        RunConfigurations run = ctx.configurations();
+        try {
+            run.apply("oee:historian", Presets.historianReadOnly(data));
+            Historian h = run.await(Historian.class, null, Duration.ofSeconds(20), "the historian on "
+                + data.toAbsolutePath());
             BusinessData erp = null;
             if (erpUrl != null) {
-                String doc = Presets.sqlErp("oee-cli-erp", erpUrl, args.value("erp-user", Presets.ERP_USER),
-                    new String(password));
-                erp = leases.apply(BusinessData.class, "(" + BusinessData.SOURCE_PROPERTY + "=oee-cli-erp)",
-                    "oee:erp", doc, Duration.ofSeconds(30));
+                run.apply("oee:erp", Presets.sqlErp("oee-cli-erp", erpUrl, args.value("erp-user", Presets.ERP_USER),
+                    new String(password)));
+                erp = run.await(BusinessData.class, "(" + BusinessData.SOURCE_PROPERTY + "=oee-cli-erp)",
+                    Duration.ofSeconds(30), "the ERP data of --erp " + Args.shown(erpUrl));
             }
             for (OeeSettings s : lines) {
                 if (s.erpSource() != null && erp == null) {
