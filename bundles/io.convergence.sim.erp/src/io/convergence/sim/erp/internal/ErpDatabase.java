@@ -231,23 +231,38 @@ final class ErpDatabase {
         }
     }
 
-    void started(String id, Instant at) throws SQLException {
+    /**
+     * Marks an open order running from {@code at}; an order running already (a restarted plant
+     * resumes it) keeps its start. False when the order is not open any more (cancelled meanwhile).
+     */
+    boolean started(String id, Instant at) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("UPDATE production_order SET state = 'running', actual_start = ?,"
-            + " changed_at = ?, row_version = NEXT VALUE FOR erp_change WHERE id = ? AND actual_start IS NULL")) {
+            + " changed_at = ?, row_version = NEXT VALUE FOR erp_change WHERE id = ? AND actual_start IS NULL"
+            + " AND state IN ('planned', 'released')")) {
             p.setObject(1, time(at));
             p.setObject(2, now());
             p.setString(3, id);
-            p.executeUpdate();
+            if (p.executeUpdate() == 1) {
+                return true;
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM production_order WHERE id = ?"
+            + " AND state = 'running'")) {
+            p.setString(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() && rs.getLong(1) == 1;
+            }
         }
     }
 
-    void completed(String id, Instant at) throws SQLException {
+    /** Marks a running order completed at {@code at}; false when it is not running (cancelled meanwhile). */
+    boolean completed(String id, Instant at) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("UPDATE production_order SET state = 'completed', actual_end = ?,"
-            + " changed_at = ?, row_version = NEXT VALUE FOR erp_change WHERE id = ?")) {
+            + " changed_at = ?, row_version = NEXT VALUE FOR erp_change WHERE id = ? AND state = 'running'")) {
             p.setObject(1, time(at));
             p.setObject(2, now());
             p.setString(3, id);
-            p.executeUpdate();
+            return p.executeUpdate() == 1;
         }
     }
 

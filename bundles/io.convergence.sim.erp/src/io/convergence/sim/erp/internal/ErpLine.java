@@ -202,6 +202,20 @@ final class ErpLine implements LinePlan {
         return new PlannedOrder(pick.id(), p.id(), pick.quantity(), done, p.idealCycleSeconds(), p.changeoverSeconds());
     }
 
+    /**
+     * An order stays runnable while the order book has it open (planned, released or running): a
+     * planner's cancellation takes it off the line at the next snapshot, within a second.
+     */
+    @Override
+    public boolean runnable(String orderId) {
+        for (ErpDatabase.OrderRow o : snapshot.orders()) {
+            if (o.id().equals(orderId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public @Nullable PlannedWindow plannedStopAt(long millis) {
         Instant t = Instant.ofEpochMilli(millis);
@@ -243,7 +257,10 @@ final class ErpLine implements LinePlan {
     @Override
     public void orderStarted(String orderId, long millis) {
         submit("the start of " + orderId, () -> {
-            db.started(orderId, Instant.ofEpochMilli(millis));
+            if (!db.started(orderId, Instant.ofEpochMilli(millis))) {
+                LOG.info("Simulated ERP: order {} was no longer open when the line started it; the line drops it",
+                    orderId);
+            }
             replan(Instant.ofEpochMilli(millis));
             db.commit();
             refresh();
@@ -254,7 +271,10 @@ final class ErpLine implements LinePlan {
     public void orderCompleted(String orderId, long millis) {
         finishedHere.add(orderId);
         submit("the end of " + orderId, () -> {
-            db.completed(orderId, Instant.ofEpochMilli(millis));
+            if (!db.completed(orderId, Instant.ofEpochMilli(millis))) {
+                LOG.info("Simulated ERP: order {} was no longer running when the line finished it; left as it is",
+                    orderId);
+            }
             replan(Instant.ofEpochMilli(millis));
             db.commit();
             refresh();

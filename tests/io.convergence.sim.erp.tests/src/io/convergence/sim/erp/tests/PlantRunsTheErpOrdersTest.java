@@ -3,6 +3,7 @@ package io.convergence.sim.erp.tests;
 import static io.convergence.sim.erp.tests.ErpFixture.rows;
 import static io.convergence.sim.erp.tests.ErpFixture.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.convergence.sim.erp.SimulatedErp;
 import io.convergence.sim.plant.PlantSimulator;
+import io.convergence.sim.plant.internal.model.LinePlan;
 import io.convergence.testing.Osgi;
 
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
@@ -36,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlantRunsTheErpOrdersTest {
 
-    private static final String FILLER = "acme/lyon/packaging/line1/filler/";
+    private static final String PLANT_LINE = "acme/lyon/packaging/line1";
+    private static final String FILLER = PLANT_LINE + "/filler/";
 
     @TempDir
     Path pki;
@@ -122,6 +125,74 @@ class PlantRunsTheErpOrdersTest {
             } finally {
                 client.disconnect();
             }
+        }
+    }
+
+    /**
+     * The line asks the ERP for its next order from a snapshot read up to a second before; an order
+     * cancelled meanwhile must not start when the line reports it started, and the line is told to
+     * drop it.
+     */
+    @Test
+    void anOrderCancelledJustBeforeTheLineStartsItStaysCancelled() throws Exception {
+        SimulatedErp erp = ErpFixture.start(42, Map.of());
+        LinePlan plan = Osgi.await(LinePlan.class, "(line=" + PLANT_LINE + ")", Duration.ofSeconds(10));
+        LinePlan.PlannedOrder next = plan.nextOrder(null, System.currentTimeMillis());
+        assertEquals("PO-100001", next == null ? null : next.id());
+        try (Connection owner = erp.openAsOwner()) {
+            owner.createStatement().executeUpdate("UPDATE production_order SET state = 'cancelled' WHERE id = 'PO-100001'");
+            owner.commit();
+        }
+        plan.orderStarted(next.id(), System.currentTimeMillis());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (plan.runnable(next.id()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertFalse(plan.runnable(next.id()), "the line is told to drop the cancelled order");
+        try (Connection c = ErpFixture.connect(erp.jdbcUrl(), "erp", "erp-secret")) {
+            assertEquals(List.of(List.of("cancelled", "null")), rows(c, "SELECT state,"
+                + " COALESCE(CAST(actual_start AS VARCHAR), 'null') FROM production_order WHERE id = 'PO-100001'"));
+        }
+    }
+
+    /**
+     * A planner cancels orders: one before the line gets to it, the next while the line runs it. The
+     * line runs neither to its end, the ERP keeps both cancelled (no actual start, no actual end), and
+     * the line goes on with the order after them. Cancelling just before the plant starts is also the
+     * race a test once lost: the line asked the ERP's snapshot of a second before.
+     */
+    @Test
+    void cancelledOrdersDoNotRunAndTheLineGoesOnWithTheNext() throws Exception {
+        SimulatedErp erp = ErpFixture.start(42, Map.of());
+        try (Connection owner = erp.openAsOwner()) {
+            insertOrder(owner, "C-1", "WATER-050", 100_000, -3);
+            insertOrder(owner, "C-2", "WATER-050", 100_000, -2);
+            insertOrder(owner, "C-3", "WATER-050", 10, -1);
+            owner.commit();
+        }
+        Thread.sleep(1500); // the snapshot the line will ask holds C-1 as released
+        try (Connection owner = erp.openAsOwner()) {
+            owner.createStatement().executeUpdate("UPDATE production_order SET state = 'cancelled'"
+                + " WHERE state IN ('planned', 'released') AND id NOT IN ('C-2', 'C-3')");
+            owner.commit();
+        }
+        startPlant();
+        try (Connection c = ErpFixture.connect(erp.jdbcUrl(), "erp", "erp-secret")) {
+            waitFor(c, "SELECT state FROM production_order WHERE id = 'C-2'", "running", Duration.ofSeconds(30));
+            try (Connection owner = erp.openAsOwner()) {
+                owner.createStatement().executeUpdate("UPDATE production_order SET state = 'cancelled' WHERE id = 'C-2'");
+                owner.commit();
+            }
+            waitFor(c, "SELECT state FROM production_order WHERE id = 'C-3'", "completed", Duration.ofSeconds(120));
+            assertEquals(List.of(List.of("C-1", "cancelled", "null", "null")), rows(c, "SELECT id, state,"
+                + " COALESCE(CAST(actual_start AS VARCHAR), 'null'), COALESCE(CAST(actual_end AS VARCHAR), 'null')"
+                + " FROM production_order WHERE id = 'C-1'"), "cancelled before the line got to it: never started");
+            assertEquals(List.of(List.of("C-2", "cancelled", "null")), rows(c, "SELECT id, state,"
+                + " COALESCE(CAST(actual_end AS VARCHAR), 'null') FROM production_order WHERE id = 'C-2'"),
+                "cancelled while running: taken off the line, not completed");
+            long good = (Long) value(c, "SELECT good_count FROM sim_truth_period WHERE scope = 'order'"
+                + " AND period_id = 'C-2'");
+            assertTrue(good < 100_000, "C-2 stopped early: " + good + " good");
         }
     }
 

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * <li>A planned stop of the calendar holds every machine down for its reason (break, planned
  * maintenance) whatever it was doing; no order starts during one, and a changeover under way
  * waits. Without an order the machines are held down for {@link DownReason#NO_ORDERS}.
+ * <li>An order the plan no longer has ({@link LinePlan#runnable} false: cancelled) is dropped where
+ * it is, without finishing it; the next order starts.
  * <li>Between holds the machines behave as they always do: jams, shortages, short idles, bearing
  * faults. Only the plan's changeovers happen.
  * </ul>
@@ -93,6 +95,19 @@ public final class LineController {
 
     /** Sets the machines' states for the tick at {@code now}, before they step. */
     void beforeStep(long now) {
+        PlannedOrder current = order;
+        if (current != null && !plan.runnable(current.id())) {
+            // Cancelled by the planner while the line had it: the line stops it where it is, hands over
+            // what it did for it, and goes on with the next order. The line is set up for its product
+            // once it made some; dropped before that (the planner refused the start), it never was.
+            handOver();
+            lastOrder = current.id();
+            if (mode == Mode.PRODUCING && orderGood > current.goodDone()) {
+                lastProduct = current.product();
+            }
+            order = null;
+            mode = Mode.NO_ORDER;
+        }
         PlannedWindow planned = plan.plannedStopAt(now);
         if (planned != null) {
             holdAll(planned.reason() > 0 ? planned.reason() : DownReason.BREAK);

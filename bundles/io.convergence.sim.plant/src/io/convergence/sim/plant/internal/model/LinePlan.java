@@ -34,6 +34,15 @@ public interface LinePlan {
     /** The ids of the shifts the calendar has for the line at {@code millis}; shifts may overlap. */
     List<String> shiftsAt(long millis);
 
+    /**
+     * Whether the line may go on with an order it has: false once the planner cancelled it (or
+     * otherwise took it away). Asked at every tick while the line has an order; the line drops one
+     * that is not, without finishing it, and goes on with the next.
+     */
+    default boolean runnable(String orderId) {
+        return true;
+    }
+
     /** The line started an order (its changeover, if any, begins now). */
     void orderStarted(String orderId, long millis);
 
