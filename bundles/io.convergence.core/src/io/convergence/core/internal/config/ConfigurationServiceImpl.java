@@ -48,12 +48,14 @@ public final class ConfigurationServiceImpl implements ConfigurationService {
     private final SchemaCatalog catalog;
     private final ConfigFileReader reader;
     private final StartFailures failures;
+    private final DeletionsInFlight deletions;
 
     @Activate
     public ConfigurationServiceImpl(BundleContext context, @Reference ConfigurationAdmin admin,
                                     @Reference MetaTypeService metaType, @Reference ServiceComponentRuntime scr) {
         this.admin = admin;
         this.failures = new StartFailures(scr);
+        this.deletions = new DeletionsInFlight(scr, java.time.Duration.ofSeconds(10));
         this.catalog = new MetaTypeCatalog(context, metaType);
         this.reader = new ConfigFileReader(catalog, SecretKeyFile.standard());
     }
@@ -105,6 +107,8 @@ public final class ConfigurationServiceImpl implements ConfigurationService {
         Set<String> kept = new HashSet<>();
         try {
             for (ConfigEntry e : entries) {
+                String pid = e.name() == null ? e.pid() : e.pid() + "~" + e.name();
+                deletions.awaitHandled(pid, stored(pid));
                 Configuration c = e.name() == null
                     ? admin.getConfiguration(e.pid(), "?")
                     : admin.getFactoryConfiguration(e.pid(), e.name(), "?");
@@ -197,6 +201,15 @@ public final class ConfigurationServiceImpl implements ConfigurationService {
             name = tilde >= 0 ? pid.substring(tilde + 1) : pid;
         }
         return new ConfigEntry(s.pid(), name, p);
+    }
+
+    /** Whether ConfigurationAdmin holds a configuration of this PID now. */
+    private boolean stored(String pid) throws IOException {
+        try {
+            return admin.listConfigurations("(" + Constants.SERVICE_PID + "=" + escape(pid) + ")") != null;
+        } catch (InvalidSyntaxException e) {
+            throw new IOException(e);
+        }
     }
 
     private List<Configuration> fromSource(String name) throws IOException {

@@ -17,7 +17,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.function.Supplier;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
