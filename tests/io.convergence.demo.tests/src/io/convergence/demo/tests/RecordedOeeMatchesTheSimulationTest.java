@@ -1,4 +1,4 @@
-package io.convergence.demo.oee.tests;
+package io.convergence.demo.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
