@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.convergence.api.cli.CommandException;
@@ -32,6 +33,7 @@ final class CommandRun implements RunConfigurations, AutoCloseable {
     /** How long the end of a run waits for the services of its configurations to go. */
     private static final Duration STOP = Duration.ofSeconds(15);
     private static final long LOOK_MS = 20;
+    private static final long CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final BundleContext context;
     private final List<String> applied = new ArrayList<>();
@@ -70,7 +72,7 @@ final class CommandRun implements RunConfigurations, AutoCloseable {
 
     private void begin() {
         if (above < 0) {
-            above = highestServiceId();
+            above = Services.highestServiceId(context);
         }
     }
 
@@ -95,6 +97,7 @@ final class CommandRun implements RunConfigurations, AutoCloseable {
         t.open();
         try {
             long deadline = System.nanoTime() + timeout.toNanos();
+            long nextCheck = 0;
             while (true) {
                 ServiceReference<T> r = t.getServiceReference();
                 if (r != null) {
@@ -106,12 +109,17 @@ final class CommandRun implements RunConfigurations, AutoCloseable {
                         return s;
                     }
                 }
-                String failed = hopeless.get();
-                if (failed == null) {
-                    failed = startFailure();
-                }
-                if (failed != null) {
-                    throw new CommandException(failed);
+                // Every component's state from SCR a few times a second, not at every look at the tracker:
+                // a busy check takes CPU from the runtime that is starting what is awaited.
+                if (System.nanoTime() >= nextCheck) {
+                    String failed = hopeless.get();
+                    if (failed == null) {
+                        failed = startFailure();
+                    }
+                    if (failed != null) {
+                        throw new CommandException(failed);
+                    }
+                    nextCheck = System.nanoTime() + CHECK_NANOS;
                 }
                 if (System.nanoTime() > deadline) {
                     throw new CommandException(timedOut.get());
@@ -189,19 +197,6 @@ final class CommandRun implements RunConfigurations, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new CommandException("interrupted while waiting for the configuration service");
         }
-    }
-
-    private long highestServiceId() {
-        long max = 0;
-        try {
-            ServiceReference<?>[] all = context.getAllServiceReferences(null, null);
-            for (ServiceReference<?> r : all == null ? new ServiceReference<?>[0] : all) {
-                max = Math.max(max, (Long) r.getProperty(Constants.SERVICE_ID));
-            }
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        return max;
     }
 
     /**

@@ -92,6 +92,11 @@ final class Services implements AutoCloseable {
 
     /** The highest service id given so far: services registered later have higher ones. */
     long highestServiceId() {
+        return highestServiceId(context);
+    }
+
+    /** The highest service id the framework has given so far. */
+    static long highestServiceId(BundleContext context) {
         long max = 0;
         try {
             ServiceReference<?>[] all = context.getAllServiceReferences(null, null);
