@@ -302,6 +302,9 @@ class OeeOnTheHostTest {
             rt.awaitRunning(l.id);
             int recomputes = rt.events(l.id, "model.recomputed").size();
             rt.host().recompute(l.id, l.instant(0), l.instant(899)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            // The event bus delivers the recompute's event on its own thread, after the recompute is done.
+            Hosted.await(() -> rt.events(l.id, "model.recomputed").size() > recomputes, Duration.ofSeconds(10),
+                () -> "the recompute's event");
             assertEquals(recomputes + 1, rt.events(l.id, "model.recomputed").size());
             List<OeeFigures> after = l.awaitShifts("A", "B");
             assertEquals(reassigned, after.get(0), "A recomputed after the restart with the corrections");
