@@ -24,7 +24,9 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * The configurations of one command run and the services they brought up: applied through the
  * configuration service under the run's source names, removed in reverse order when the run ends,
- * after which it waits until those services are unregistered (a historian has closed its folder).
+ * after which it waits until those services are unregistered. SCR deactivates a component after its
+ * service is gone; the embedded historian announces its close before that, so that the next open of its
+ * folder in this process waits for the close instead of finding the folder taken.
  */
 final class CommandRun implements RunConfigurations, AutoCloseable {
 

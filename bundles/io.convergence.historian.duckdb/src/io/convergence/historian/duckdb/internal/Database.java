@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.convergence.api.historian.HistorianException;
 
@@ -28,7 +30,18 @@ public final class Database implements AutoCloseable {
      * Folders open in this process. DuckDB shares one database instance between the connections of a
      * process, so its file lock does not stop a second historian here; this does.
      */
-    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+    private static final ConcurrentHashMap<Path, Claim> OPEN = new ConcurrentHashMap<>();
+    /** How long an open waits for a historian of this process that is closing the folder. */
+    private static final Duration CLOSING_WAIT = Duration.ofSeconds(30);
+
+    /** A folder's claim by one open database; released when it is closed. */
+    private static final class Claim {
+        /** Set once the holder is on its way to closing: an open of the folder waits for it then. */
+        volatile boolean closing;
+        final CountDownLatch released = new CountDownLatch(1);
+    }
+
+    private final Claim claim;
 
     private final Path dataDir;
     private final boolean readOnly;
@@ -38,8 +51,10 @@ public final class Database implements AutoCloseable {
 
     private final int schemaVersion;
 
-    private Database(Path dataDir, boolean readOnly, DuckDBConnection writer, int schemaVersion) throws SQLException {
+    private Database(Path dataDir, Claim claim, boolean readOnly, DuckDBConnection writer, int schemaVersion)
+        throws SQLException {
         this.dataDir = dataDir;
+        this.claim = claim;
         this.readOnly = readOnly;
         this.schemaVersion = schemaVersion;
         this.writer = writer;
@@ -60,23 +75,68 @@ public final class Database implements AutoCloseable {
     public static Database open(Path dataDir, boolean readOnly, int memoryLimitMb, int threads)
         throws HistorianException {
         Path dir = prepareFolder(dataDir.toAbsolutePath().normalize(), readOnly);
-        if (!OPEN.add(dir)) {
-            throw new HistorianException(OpenErrors.folder(dir) + FILE_NAME
-                + " is in use by another historian in this process");
-        }
+        Claim claim = claim(dir);
         @Nullable DuckDBConnection c = null;
         try {
             c = connect(dir, readOnly, memoryLimitMb, threads);
             int version = Schema.prepare(c, dir, readOnly);
-            return new Database(dir, readOnly, c, version);
+            return new Database(dir, claim, readOnly, c, version);
         } catch (SQLException e) {
             closeQuietly(c);
-            OPEN.remove(dir);
+            release(dir, claim);
             throw OpenErrors.describe(dir, e);
         } catch (HistorianException | RuntimeException e) {
             closeQuietly(c);
-            OPEN.remove(dir);
+            release(dir, claim);
             throw e;
+        }
+    }
+
+    /**
+     * Claims a folder for this process's new database. A folder held by a historian that is closing (its
+     * service already gone, its users flushing their last samples) is waited for: a command that ends by
+     * removing its historian, and the next one that opens the same folder, follow each other.
+     */
+    private static Claim claim(Path dir) throws HistorianException {
+        Claim mine = new Claim();
+        long deadline = System.nanoTime() + CLOSING_WAIT.toNanos();
+        while (true) {
+            Claim held = OPEN.putIfAbsent(dir, mine);
+            if (held == null) {
+                return mine;
+            }
+            if (!held.closing) {
+                throw new HistorianException(OpenErrors.folder(dir) + FILE_NAME
+                    + " is in use by another historian in this process");
+            }
+            try {
+                if (!held.released.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                    throw new HistorianException(OpenErrors.folder(dir) + FILE_NAME + " is in use by a historian of"
+                        + " this process that has not finished closing it within " + CLOSING_WAIT.toSeconds() + " s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HistorianException(OpenErrors.folder(dir) + "interrupted while waiting for the historian"
+                    + " of this process that is closing " + FILE_NAME, e);
+            }
+        }
+    }
+
+    private static void release(Path dir, Claim claim) {
+        OPEN.remove(dir, claim);
+        claim.released.countDown();
+    }
+
+    /**
+     * Says that the database open on a folder of this process is about to be closed, before its users are
+     * told to stop: from now on an open of the folder here waits for the close instead of failing.
+     *
+     * @param dir the folder as {@link #dataDir()} gives it
+     */
+    public static void closing(Path dir) {
+        Claim held = OPEN.get(dir);
+        if (held != null) {
+            held.closing = true;
         }
     }
 
@@ -180,7 +240,7 @@ public final class Database implements AutoCloseable {
             closeQuietly(readerSource);
             closeQuietly(writer);
         } finally {
-            OPEN.remove(dataDir);
+            release(dataDir, claim);
         }
     }
 

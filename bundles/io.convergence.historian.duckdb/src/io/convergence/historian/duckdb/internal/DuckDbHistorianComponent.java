@@ -173,6 +173,9 @@ public final class DuckDbHistorianComponent {
 
     @Deactivate
     void deactivate() throws InterruptedException {
+        // Announced before the service goes, so that whoever saw it go may open the folder at once (and
+        // waits for the close), while the users of the service flush their last samples into it.
+        Database.closing(store.dataDir());
         registration.unregister();
         ScheduledExecutorService r = retention;
         if (r != null) {

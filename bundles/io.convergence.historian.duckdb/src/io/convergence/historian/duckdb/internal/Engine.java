@@ -283,6 +283,7 @@ public final class Engine implements AutoCloseable {
     /** Waits for operations under way, notes a clean close, then closes the database. */
     @Override
     public void close() {
+        Database.closing(dataDir);
         closing = true;
         life.writeLock().lock();
         try {

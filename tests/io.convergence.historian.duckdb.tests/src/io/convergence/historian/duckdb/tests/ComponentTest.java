@@ -1,6 +1,7 @@
 package io.convergence.historian.duckdb.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,6 +12,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import io.convergence.api.historian.Historian;
@@ -84,6 +89,70 @@ class ComponentTest {
         Historian again = awaitHistorian(data);
         assertEquals(3, again.size());
         assertEquals(1, again.buckets(P, Instant.EPOCH, Instant.MAX, Duration.ofMinutes(1)).get(0).bad());
+    }
+
+    /**
+     * A command of the runtime removes its historian's configuration and returns once the service is gone; the
+     * next command, in the same process, opens the folder at once. The component closes the database only after
+     * its service is unregistered (its users flush into it meanwhile), so that open must wait for the close
+     * under way, not refuse the folder as held by another historian.
+     */
+    @Test
+    void aFolderWhoseHistorianIsClosingOpensOnceItIsClosed() throws Exception {
+        Path data = dir.resolve("historian");
+        config = Osgi.config(PID, Map.of("dataDir", data.toString()));
+        Historian h = awaitHistorian(data);
+        h.append(SampleBatch.builder(2).add(P, 1_000_000, 1, Quality.GOOD).add(P, 2_000_000, 2, Quality.GOOD).build());
+
+        // A reader in the middle of a stream holds the close back, as a long query would.
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try {
+                h.read(List.of(P), Instant.EPOCH, Instant.MAX, 1, batch -> {
+                    reading.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            } catch (HistorianException e) {
+                // the stream ends as the historian closes
+            }
+        }, "historian-reader");
+        reader.start();
+        assertTrue(reading.await(10, TimeUnit.SECONDS), "the stream started");
+
+        config.delete();
+        config = null;
+        awaitTrue(() -> references().isEmpty(), "service gone after the configuration was deleted");
+
+        CompletableFuture<Long> opened = CompletableFuture.supplyAsync(() -> {
+            try (DuckDbHistorianStore s = DuckDbHistorianStore.open(data, StoreOptions.DEFAULTS)) {
+                return s.size();
+            } catch (HistorianException e) {
+                throw new CompletionException(e);
+            }
+        });
+        try {
+            Thread.sleep(300);
+            assertFalse(opened.isDone() && opened.isCompletedExceptionally(),
+                () -> "the open did not wait for the closing historian: " + failure(opened));
+        } finally {
+            release.countDown();
+        }
+        assertEquals(2, opened.get(20, TimeUnit.SECONDS), "everything appended is in the folder");
+        reader.join(10_000);
+    }
+
+    private static String failure(CompletableFuture<?> f) {
+        try {
+            f.join();
+            return "none";
+        } catch (CompletionException e) {
+            return String.valueOf(e.getCause());
+        }
     }
 
     @Test
