@@ -65,6 +65,31 @@ if command -v node >/dev/null 2>&1 && [ -d "$interop/node_modules/node-opcua-ser
 else
   echo "interoperability check skipped: no node-opcua in releng/interop (.ci/run installs it)"
 fi
+# The commands above ran the framework from copies without signatures (start-up cache, ADR 14), made from
+# jars whose signatures verified; a jar changed after signing is not copied.
+. "$root/releng/scripts/jdk.sh" && cw_find_jdk >/dev/null 2>&1 || fail "no JDK 21+ for the framework check"
+copies=$(ls "$CONVERGENCE_HOME"/cache/framework/*/org.eclipse.osgi_*.jar 2>/dev/null | head -n 1)
+[ -n "$copies" ] || fail "no unsigned copy of the framework in the start-up cache"
+"$JAVA_HOME/bin/jar" tf "$copies" >"$work/entries" || fail "the framework's copy is not a readable jar"
+grep -qE '^META-INF/[^/]*\.(SF|RSA|DSA|EC)$' "$work/entries" && fail "the framework's copy still holds its signature"
+grep -q '^org/eclipse/osgi/launch/EquinoxFactory.class$' "$work/entries" || fail "the framework's copy misses classes"
+ls -d "$CONVERGENCE_HOME"/cache/configuration/*-unsigned >/dev/null 2>&1 || fail "no warm configuration area for the unsigned framework"
+launcher_jar=$(ls "$root"/releng/io.convergence.repository/target/products/io.convergence.runtime.product/linux/gtk/x86_64/convergence-runtime/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
+python3 - "$launcher_jar" "$work/tampered.jar" <<'PY' || fail "could not make a tampered jar"
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z, zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED) as out:
+    for i in z.infolist():
+        d = z.read(i.filename)
+        if i.filename.endswith('Main.class'):
+            d = d[:-1] + bytes([d[-1] ^ 1])
+        out.writestr(i, d)
+PY
+mkdir -p "$work/unsigned"
+"$JAVA_HOME/bin/java" "$root/releng/scripts/UnsignedCopy.java" "$work/unsigned" "$work/tampered.jar" 2>"$work/err" \
+  && fail "a jar changed after signing was copied without its signature"
+grep -q 'digest error' "$work/err" && [ -z "$(ls -A "$work/unsigned")" ] \
+  || { cat "$work/err" >&2; fail "a jar changed after signing was not refused clearly"; }
+echo "start-up cache: the framework runs from verified copies without signatures; a changed jar is refused"
 # Faults on the recording path: a far-future timestamp from a node-opcua server, kill -9 during a
 # 10,000-point ingest and SIGTERM after it, the historian's disk filled and freed (see the script).
 bash "$root/releng/scripts/recording-faults.sh" || fail "a recording fault scenario failed"

@@ -10,8 +10,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.jspecify.annotations.Nullable;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.launch.Framework;
 
 /**
  * The {@code convergence} command line inside the headless runtime: runs {@link CommandLine} on the
@@ -21,9 +24,12 @@ public final class CliApplication implements IApplication {
 
     /** How long the command line waits for a command that has not been registered yet. */
     static final Duration WAIT_FOR_COMMANDS = Duration.ofSeconds(1);
+    /** How long Ctrl-C waits for the framework to stop after the command ended. */
+    static final Duration FRAMEWORK_STOP = Duration.ofSeconds(10);
 
     private final AtomicReference<@Nullable ProcessContext> running = new AtomicReference<>();
     private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile @Nullable Bundle system;
 
     @Override
     public Object start(IApplicationContext context) {
@@ -34,6 +40,7 @@ public final class CliApplication implements IApplication {
         Thread hook = new Thread(this::interrupted, "convergence-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
         BundleContext bundles = FrameworkUtil.getBundle(CliApplication.class).getBundleContext();
+        system = bundles.getBundle(Constants.SYSTEM_BUNDLE_ID);
         try (CommandLine commandLine = new CommandLine(bundles, WAIT_FOR_COMMANDS)) {
             int code = commandLine.run(raw == null ? List.of() : Arrays.asList(raw), ctx);
             System.out.flush();
@@ -54,10 +61,24 @@ public final class CliApplication implements IApplication {
         if (ctx != null) {
             ctx.requestStop();
             try {
-                finished.await(20, TimeUnit.SECONDS);
+                if (finished.await(20, TimeUnit.SECONDS)) {
+                    awaitFrameworkStop();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * The process ends once the shutdown hooks have returned, and the launcher stops the framework only
+     * after the command returned: without this wait, bundles were still stopping while the JVM ended. At
+     * the first run of a command the JVM writes its class data archive then (ADR 14), and a bundle
+     * stopping meanwhile crashed it (2 of 8 interrupted first runs). Waits at most {@link #FRAMEWORK_STOP}.
+     */
+    private void awaitFrameworkStop() throws InterruptedException {
+        if (system instanceof Framework framework) {
+            framework.waitForStop(FRAMEWORK_STOP.toMillis());
         }
     }
 
