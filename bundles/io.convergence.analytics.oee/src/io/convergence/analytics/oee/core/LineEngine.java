@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -154,6 +155,12 @@ public final class LineEngine {
         }
         int was = machine;
         machine = kind;
+        if (was == UNKNOWN) {
+            // What the counters made while the state was not known belongs to no time that is counted:
+            // their first reading from now on is a new starting point (a plant restarted meanwhile
+            // reads from zero again, which would otherwise look like a reset and be added whole).
+            Arrays.fill(last, Long.MIN_VALUE);
+        }
         if (kind == RUNNING || kind == UNKNOWN) {
             if (stop != null) {
                 endStop(t);
@@ -173,10 +180,13 @@ public final class LineEngine {
         boundary = nextBoundary();
     }
 
-    /** A counter's reading at {@code t}. */
+    /**
+     * A counter's reading at {@code t}. Counted are the units between two readings of a known state;
+     * a reading while the state is unknown counts nothing (its time is not counted either).
+     */
     public void count(long t, int which, double value) {
         advanceTo(t);
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
+        if (Double.isNaN(value) || Double.isInfinite(value) || machine == UNKNOWN) {
             return;
         }
         long v = (long) value;

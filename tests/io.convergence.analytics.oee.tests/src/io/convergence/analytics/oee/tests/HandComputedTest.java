@@ -142,6 +142,39 @@ class HandComputedTest {
         assertEquals(1_010, r.closed(Period.SHIFT, "A").totalCount());
     }
 
+    /**
+     * Units made while nobody saw the line are not set against time that is not counted either. The
+     * connection is lost at 07:00 (state and counters go bad: the engine is told the state is
+     * unknown) and back at 07:10; the plant restarted at 07:03, so its counter starts again from zero
+     * and reads 420 at 07:10. Run time: 06:00-07:00 and 07:10-08:00, 6,600 s; units: 3,599 before and
+     * 2,999 after the first reading at 07:10, which is a new starting point, not a reset whose 420
+     * units would be added (performance 7,018 / 6,600 = 106 %).
+     */
+    @Test
+    void unitsMadeWhileTheStateIsUnknownAreNotCounted() {
+        Line l = Line.of(0);
+        l.run("06:00").counts("06:00", 0, 0).counts("06:59:59", 3_599, 3_599);
+        l.state("07:00", LineEngine.UNKNOWN, "");
+        l.run("07:10").counts("07:10", 420, 420).counts("07:59:59", 3_419, 3_419).until("08:00");
+        OeeFigures h = l.closed(Period.HOUR).stream().filter(f -> f.from().equals(Instant.parse("2026-11-02T07:00:00Z")))
+            .findFirst().orElseThrow();
+        assertEquals(3_000, h.runSeconds(), EPS, "the ten minutes without a state are no run time");
+        assertEquals(2_999, h.totalCount(), "the 420 units of the unseen minutes are not counted");
+        l.counts("13:59:59", 3_419 + 21_600, 3_419 + 21_600).until("14:00");
+        OeeFigures a = l.closed(Period.SHIFT, "A");
+        assertEquals(28_800 - 600, a.runSeconds(), EPS);
+        assertEquals(3_599 + 2_999 + 21_600, a.totalCount());
+        assertTrue(a.performance() <= 1.0, "performance " + a.performance() + " above 100 %");
+
+        // Counters that go on being read while the state is not known count nothing either.
+        Line s = Line.of(0);
+        s.run("06:00").counts("06:00", 0, 0).state("07:00", LineEngine.UNKNOWN, "").counts("07:05", 3_900, 3_900)
+            .run("07:10").counts("07:10", 4_200, 4_200).counts("13:59:59", 28_799, 28_799).until("14:00");
+        OeeFigures b = s.closed(Period.SHIFT, "A");
+        assertEquals(28_800 - 600, b.runSeconds(), EPS);
+        assertEquals(28_799 - 4_200, b.totalCount(), "counted from the first reading with a known state");
+    }
+
     @Test
     void anOrderAcrossTwoShiftsHasItsOwnFiguresAndItsProductsIdealCycle() {
         // PO-7 runs 12:00-16:00 at an ideal of 2 s/unit; before it the line makes units of 1 s.
