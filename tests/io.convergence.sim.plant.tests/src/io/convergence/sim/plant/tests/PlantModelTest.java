@@ -119,6 +119,32 @@ class PlantModelTest {
         assertTrue(m.energy() >= energy, "resetting counters leaves the energy meter alone");
     }
 
+    /**
+     * An energy meter is on the machine, not in the server: a plant started again (the same seed, a
+     * second after the first stopped) reads on from where its meters were, never less. A fall would
+     * be a meter reset to whoever reads it, and the cost model would count the whole reading again.
+     */
+    @Test
+    void aRestartedPlantsEnergyMetersReadOnFromWhereTheyWere() {
+        long start = java.time.Instant.parse("2026-11-02T06:00:00Z").toEpochMilli();
+        PlantModel first = new PlantModel(42, 4, 0, 100, start);
+        for (MachineModel m : first.machines()) {
+            m.setSpeedSetpoint(m.spec().maxSpeed());
+        }
+        for (int t = 0; t < TICKS_PER_HOUR; t++) {
+            first.step();
+        }
+        PlantModel again = new PlantModel(42, 4, 0, 100, start + 3_600_000 + 1_000);
+        for (int i = 0; i < 4; i++) {
+            double before = first.machines().get(i).energy();
+            double after = again.machines().get(i).energy();
+            assertTrue(after >= before, "machine " + i + ": " + before + " kWh before the restart, " + after + " after");
+            assertTrue(after - before < 2 * first.machines().get(i).spec().ratedPowerKw() * 1.01,
+                "machine " + i + ": the hour and a second since the start, at most twice the rated power: "
+                    + (after - before) + " kWh more");
+        }
+    }
+
     @Test
     void theMachineFollowsItsSetpointAndOperatorCommands() {
         MachineModel m = new MachineModel(new MachineSpec("labeler", 600, 10, 0.1, 8.0), 100, new SplittableRandom(9));

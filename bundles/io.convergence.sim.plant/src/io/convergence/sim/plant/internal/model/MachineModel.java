@@ -65,6 +65,14 @@ public final class MachineModel {
     private double vibration;
     private double wear;
     private double energyKwh;
+
+    /**
+     * When the energy meters read their seeded start values: 2024-01-01T00:00Z. A plant started later
+     * adds {@link #METER_RATE} times each machine's rated power for every hour since.
+     */
+    public static final long METER_ORIGIN_MILLIS = 1_704_067_200_000L;
+    /** Above what a machine draws (at most about 1.4 times its rated power, at 120 % speed and worn). */
+    static final double METER_RATE = 2.0;
     private double powerKw;
 
     /**
@@ -74,6 +82,14 @@ public final class MachineModel {
      * @param random this machine's own source of randomness
      */
     public MachineModel(MachineSpec spec, long tickMs, SplittableRandom random) {
+        this(spec, tickMs, random, METER_ORIGIN_MILLIS);
+    }
+
+    /**
+     * @param startMillis the plant's clock at its start, epoch milliseconds: where the energy meter
+     *     reads from (see {@link #METER_ORIGIN_MILLIS})
+     */
+    public MachineModel(MachineSpec spec, long tickMs, SplittableRandom random, long startMillis) {
         if (tickMs <= 0) {
             throw new IllegalArgumentException("tickMs must be positive");
         }
@@ -96,8 +112,12 @@ public final class MachineModel {
         this.bearingTemperature = bearingTarget(1.0);
         this.vibration = vibrationAt(1.0, 0.0);
         this.powerKw = powerAt(1.0, 0.0);
-        // A meter that has been counting for a while, different on every machine.
-        this.energyKwh = 10_000 + Math.floor(random.nextDouble() * 90_000);
+        // A meter that has been counting for a while, different on every machine; it is on the machine,
+        // so a plant started again reads on from where the last run left it: since the origin it is taken
+        // to have counted twice the rated power, more than the machine draws at its highest speed.
+        double sinceOriginHours = Math.max(0, startMillis - METER_ORIGIN_MILLIS) / 3_600_000.0;
+        this.energyKwh = 10_000 + Math.floor(random.nextDouble() * 90_000)
+            + METER_RATE * spec.ratedPowerKw() * sinceOriginHours;
     }
 
     /** Advances the machine by one tick. */

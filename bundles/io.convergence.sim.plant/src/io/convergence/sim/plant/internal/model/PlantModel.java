@@ -61,7 +61,7 @@ public final class PlantModel {
         List<MachineModel> list = new ArrayList<>(machineCount);
         for (int i = 0; i < machineCount; i++) {
             SplittableRandom r = root.split();
-            list.add(new MachineModel(spec(i, r), tickMs, r));
+            list.add(new MachineModel(spec(i, r), tickMs, r, startMillis));
         }
         this.machines = List.copyOf(list);
         // Its own stream, so that the sensors do not depend on the number of machines.
