@@ -1,6 +1,7 @@
 package io.convergence.demo;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import io.convergence.api.config.ConfigException;
@@ -39,13 +40,24 @@ public interface Demo {
      * password made for this run), the simulated plant following the ERP's plan, the OPC UA connector
      * {@value #CONNECTOR} to the plant and the SQL connector {@code erp} to the ERP; the
      * configurations are named {@code <source>:historian}, {@code <source>:erp},
-     * {@code <source>:plant}, {@code <source>:connector} and {@code <source>:erp-connector}. Returns once they are applied; the
-     * plant and the connection come up in the background.
+     * {@code <source>:plant}, {@code <source>:connector} and {@code <source>:erp-connector}. Returns once they are
+     * applied and the plant serves (within a minute); the connection comes up in the background.
      *
      * @return the simulated plant's endpoint
      * @throws ConfigException if a configuration is refused (a bundle of the demo is missing)
      */
-    String start(String source, Settings settings) throws ConfigException;
+    String start(String source, Settings settings) throws ConfigException, InterruptedException;
+
+    /**
+     * Waits until the simulated plant configured on {@code port} serves. The plant's configuration is
+     * applied once it is checked and its port taken; it then builds its address space in the
+     * background (about a second) and registers its service once bound. A connector configured after
+     * this connects at its first attempt. {@link #start} waits so itself.
+     *
+     * @throws ConfigException if it does not serve within {@code timeout} (the log says why)
+     * @since 1.2
+     */
+    void awaitPlant(int port, Duration timeout) throws ConfigException, InterruptedException;
 
     /** Removes the configurations {@link #start} made under {@code source}: the plant and its recording stop. */
     void stop(String source) throws ConfigException;

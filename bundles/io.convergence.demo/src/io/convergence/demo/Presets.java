@@ -19,6 +19,8 @@ public final class Presets {
 
     public static final String HISTORIAN_PID = "io.convergence.historian.duckdb";
     public static final String SIMULATOR_PID = "io.convergence.sim.plant";
+    /** The service the simulated plant registers once it serves; its properties hold its configuration (port). */
+    public static final String SIMULATOR_SERVICE = "io.convergence.sim.plant.PlantSimulator";
     public static final String OPCUA_FACTORY = "io.convergence.connector.opcua";
     public static final String SIM_PATH = "convergence-sim";
     public static final String ERP_PID = "io.convergence.sim.erp";

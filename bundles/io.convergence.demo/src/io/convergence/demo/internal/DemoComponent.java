@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,14 @@ import io.convergence.api.point.PointPath;
 import io.convergence.demo.Demo;
 import io.convergence.demo.Presets;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.Filter;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.ServiceTracker;
 
 /** The demo on the runtime's configuration service. */
 @Component(service = Demo.class)
@@ -36,17 +42,21 @@ public final class DemoComponent implements Demo {
     static final String LINE = Presets.SIM_LINE + "/";
     static final List<String> LIVE = List.of("filler/state", "filler/speed", "filler/goodCount", "filler/rejectCount",
         "filler/temperature", "filler/vibration", "capper/state", "capper/speed", "labeler/state", "palletizer/state");
+    /** How long {@link #start} waits for the simulated plant to serve. */
+    static final Duration PLANT_START = Duration.ofSeconds(60);
     static final List<String> TREND = List.of("filler/vibration", "filler/bearingTemperature");
 
     private final ConfigurationService config;
+    private final BundleContext context;
 
     @Activate
-    public DemoComponent(@Reference ConfigurationService config) {
+    public DemoComponent(@Reference ConfigurationService config, BundleContext context) {
         this.config = config;
+        this.context = context;
     }
 
     @Override
-    public String start(String source, Settings s) throws ConfigException {
+    public String start(String source, Settings s) throws ConfigException, InterruptedException {
         String endpoint = Presets.simulatorEndpoint(s.port());
         int erpPort = freePort();
         // The simulated ERP's reporting password lives as long as this run.
@@ -54,11 +64,13 @@ public final class DemoComponent implements Demo {
         new SecureRandom().nextBytes(secret);
         String erpPassword = HexFormat.of().formatHex(secret);
         // One name per part, as one file each would be: each can be replaced or removed on its own.
-        config.apply(source + ":historian", Presets.historian(s.dataDir()));
-        // The ERP first: the line follows its plan from its first tick.
+        // The ERP first: the line follows its plan from its first tick. The plant builds its server in
+        // the background while the historian opens; the connector comes once the plant serves.
         config.apply(source + ":erp", erp(erpPort, s.seed(), erpPassword));
         config.apply(source + ":plant", Presets.simulator(s.port(), s.extraPoints(), s.seed(),
             s.dataDir().resolve("sim-pki")));
+        config.apply(source + ":historian", Presets.historian(s.dataDir()));
+        awaitPlant(s.port(), PLANT_START);
         config.apply(source + ":connector", Presets.opcua(CONNECTOR, endpoint, s.dataDir().resolve("pki"),
             Map.of()));
         config.apply(source + ":erp-connector", sqlErp(ERP_CONNECTOR, erpUrl(erpPort), ERP_USER, erpPassword));
@@ -67,6 +79,27 @@ public final class DemoComponent implements Demo {
             config.apply(source + ":oee", oee("oee-line1", ERP_CONNECTOR));
         }
         return endpoint;
+    }
+
+    @Override
+    public void awaitPlant(int port, Duration timeout) throws ConfigException, InterruptedException {
+        Filter filter;
+        try {
+            filter = context.createFilter("(&(" + Constants.OBJECTCLASS + "=" + Presets.SIMULATOR_SERVICE + ")(port="
+                + port + "))");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        ServiceTracker<Object, Object> plant = new ServiceTracker<>(context, filter, null);
+        plant.open(true);
+        try {
+            if (plant.waitForService(Math.max(1, timeout.toMillis())) == null) {
+                throw ConfigException.of("demo", "the simulated plant on port " + port + " does not serve after "
+                    + timeout.toSeconds() + " s: see the log for why");
+            }
+        } finally {
+            plant.close();
+        }
     }
 
     @Override

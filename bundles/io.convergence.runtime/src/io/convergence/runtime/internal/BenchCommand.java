@@ -171,9 +171,10 @@ public final class BenchCommand implements CliCommand {
         try (Services services = new Services(bundles); Session session = new Session(services, out)) {
             Thread runner = Thread.currentThread();
             ctx.onStop(runner::interrupt);
+            session.configure("bench:plant", Presets.simulator(port, points, 42, data.resolve("sim-pki")));
             session.configure("bench:historian", Presets.historian(data));
             session.awaitRecording(Duration.ofSeconds(60));
-            session.configure("bench:plant", Presets.simulator(port, points, 42, data.resolve("sim-pki")));
+            session.awaitPlant(port, Duration.ofSeconds(120));
             out.printf(Locale.ROOT, "bench: simulated plant with %d extra points at %s, values every %.0f ms%n",
                 points, endpoint, INTERVAL_MS);
             session.configure("bench:connector", Presets.opcua("bench", endpoint, data.resolve("pki"),

@@ -107,15 +107,17 @@ public final class DemoCommand implements CliCommand {
             ctx.onStop(session::stop);
             ctx.out().println("demo: simulated plant at " + endpoint + ", simulated ERP at " + erpUrl + ", historian in "
                 + data.toAbsolutePath());
+            // The ERP first: the line follows its plan from its first tick. The plant builds its server in
+            // the background while the historian opens; the connectors come once it records and the plant serves.
+            session.configure("demo:erp", Presets.erp(erpPort, seed, erpPassword));
+            session.configure("demo:plant", Presets.simulator(port, points, seed, data.resolve("sim-pki")));
             session.configure("demo:historian", Presets.historian(data));
             session.awaitRecording(Duration.ofSeconds(60));
             clock.mark("historian");
             if (config != null) {
                 session.configureFile(config);
             }
-            // The ERP first: the line follows its plan from its first tick.
-            session.configure("demo:erp", Presets.erp(erpPort, seed, erpPassword));
-            session.configure("demo:plant", Presets.simulator(port, points, seed, data.resolve("sim-pki")));
+            session.awaitPlant(port, Duration.ofSeconds(60));
             clock.mark("plant");
             clock.whenFirstStored(services, "plant", ctx.out(), name());
             session.configure("demo:connector", Presets.opcua("plant", endpoint, data.resolve("pki"), Map.of()));

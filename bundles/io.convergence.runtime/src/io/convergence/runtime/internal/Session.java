@@ -22,6 +22,7 @@ import io.convergence.api.oee.OeeService;
 import io.convergence.api.point.PointRegistry;
 import io.convergence.core.Recorder;
 import io.convergence.core.RecorderStatus;
+import io.convergence.demo.Demo;
 import io.convergence.historian.duckdb.DuckDbHistorianStore;
 
 import org.jspecify.annotations.Nullable;
@@ -100,6 +101,19 @@ final class Session implements AutoCloseable {
      * Waits until the historian is open and the recorder runs. What is configured after this counts as
      * a source, stopped first at the end.
      */
+    /** Waits until the simulated plant on {@code port} serves: see {@link Demo#awaitPlant}. */
+    void awaitPlant(int port, Duration timeout) throws CommandException {
+        Demo demo = services.await(Demo.class, "", Duration.ofSeconds(20), "the demo");
+        try {
+            demo.awaitPlant(port, timeout);
+        } catch (ConfigException e) {
+            throw new CommandException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandException("stopped while the simulated plant was starting", e);
+        }
+    }
+
     void awaitRecording(Duration timeout) throws CommandException {
         Historian historian = services.await(Historian.class, "", timeout, "the historian");
         Recorder recorder = services.await(Recorder.class, "", timeout, "the recorder");

@@ -28,6 +28,7 @@ import io.convergence.api.oee.OeeFigures;
 import io.convergence.api.oee.OeeService;
 import io.convergence.api.oee.Period;
 import io.convergence.api.point.PointPath;
+import io.convergence.demo.Demo;
 import io.convergence.demo.Presets;
 import io.convergence.sim.erp.SimulatedErp;
 import io.convergence.testing.Osgi;
@@ -94,6 +95,7 @@ class RecordedOeeMatchesTheSimulationTest {
                 owner.commit();
             }
             config.apply("e2e:plant", Presets.simulator(plantPort, 0, 42, dir.resolve("sim-pki")));
+            Osgi.await(Demo.class, "", WAIT).awaitPlant(plantPort, WAIT);
             config.apply("e2e:connector", Presets.opcua("plant", Presets.simulatorEndpoint(plantPort), dir.resolve("pki"),
                 Map.of()));
             config.apply("e2e:erp-connector", Presets.sqlErp(ERP, Presets.erpUrl(erpPort), Presets.ERP_USER, PASSWORD));

@@ -57,9 +57,13 @@ final class PlantServer implements AutoCloseable {
         this.endpointUrl = endpointUrl;
     }
 
-    /** Builds the address space for {@code model} and starts serving it; returns once bound. */
-    static PlantServer start(SimulatorSettings settings, PlantModel model) throws Exception {
-        ServerPki pki = ServerPki.open(settings.pkiDir(), settings.hostname());
+    /**
+     * Builds the address space for {@code model} and starts serving it; returns once bound.
+     *
+     * @param beforeBind run once the address space is built, just before the endpoints are bound
+     */
+    static PlantServer start(SimulatorSettings settings, PlantModel model, ServerPki pki, Runnable beforeBind)
+        throws Exception {
         OpcUaServer server = null;
         PlantNamespace namespace = null;
         try {
@@ -79,6 +83,7 @@ final class PlantServer implements AutoCloseable {
                 new BatchLimitedMonitoredItemServiceSet(server, settings.maxMonitoredItemsPerCall()));
             namespace = new PlantNamespace(server, model);
             namespace.startup();
+            beforeBind.run();
             server.startup().get(30, TimeUnit.SECONDS);
             return new PlantServer(server, namespace, settings.endpointUrl());
         } catch (Exception e) {

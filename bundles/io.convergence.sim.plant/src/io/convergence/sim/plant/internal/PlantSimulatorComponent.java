@@ -1,8 +1,14 @@
 package io.convergence.sim.plant.internal;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.AbstractList;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +20,8 @@ import io.convergence.sim.plant.internal.model.MachineVariable;
 import io.convergence.sim.plant.internal.model.PlantLayout;
 import io.convergence.sim.plant.internal.model.PlantModel;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -31,16 +39,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the simulated plant while its configuration exists: builds the model and the OPC UA
- * server on activation, ticks the model on a thread of its own, and stops both (releasing the
- * port) on deactivation. A changed configuration restarts the server. Immediate: the server must run
- * as soon as it is configured, whether or not anyone in this process asks for the service.
+ * server on activation (the server on a thread of its own: see the constructor), ticks the model on
+ * a thread of its own, and stops both (releasing the port) on deactivation. The {@link PlantSimulator}
+ * service is registered once the server serves, so whoever finds it can connect. A changed
+ * configuration restarts the server. Immediate: the server must run as soon as it is configured,
+ * whether or not anyone in this process asks for the service.
  *
  * <p>When a {@link LinePlan} service for the line is registered (the simulated ERP registers one),
  * the line follows it: orders, changeovers, the calendar's planned stops. The reference is dynamic
  * and optional, so a planner that comes or goes later is picked up at the next tick, without
  * restarting the server; without one the line runs by itself as it always did.
  */
-@Component(service = PlantSimulator.class, configurationPid = PlantSimulatorComponent.PID, immediate = true,
+@Component(service = {}, configurationPid = PlantSimulatorComponent.PID, immediate = true,
     configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = PlantSimulatorComponent.Config.class)
 public final class PlantSimulatorComponent implements PlantSimulator {
@@ -92,30 +102,108 @@ public final class PlantSimulatorComponent implements PlantSimulator {
         int maxMonitoredItemsPerCall() default 1000;
     }
 
-    private final PlantServer server;
-    private final ScheduledExecutorService ticker;
+    private final SimulatorSettings settings;
     private final List<String> paths;
+    private final ScheduledExecutorService ticker;
+    private final Thread starter;
+    /** Set once the server serves; written under this object's lock. */
+    private volatile @Nullable PlantServer server;
+    private @Nullable ServiceRegistration<PlantSimulator> registration;
     private @Nullable LinePlan followed;
 
+    /**
+     * Checks the configuration, opens the certificate store and takes the port, then builds the
+     * address space and starts serving on a thread of its own; the {@link PlantSimulator} service
+     * is registered once the server serves. A configuration error, an unusable PKI folder or a port in
+     * use fail the activation (SCR reports it); the address space (Milo builds the standard nodes
+     * first, about a second) is built while whoever configured the plant goes on.
+     */
     @Activate
-    public PlantSimulatorComponent(Config config) throws Exception {
-        SimulatorSettings settings = settings(config);
+    public PlantSimulatorComponent(Config config, BundleContext context, Map<String, Object> properties)
+        throws Exception {
+        this.settings = settings(config);
         long start = System.nanoTime();
         PlantModel model = new PlantModel(settings.seed(), settings.machines(), settings.extraPoints(),
             settings.tickMs(), System.currentTimeMillis());
         this.paths = paths(model);
-        this.server = PlantServer.start(settings, model);
-        // The server took seconds to start: the clock starts with the ticks, so values carry their real time.
-        server.startClock(System.currentTimeMillis());
+        ServerPki pki = ServerPki.open(settings.pkiDir(), settings.hostname());
+        ServerSocket port = take(settings);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "convergence-sim-tick");
             t.setDaemon(true);
             return t;
         });
-        ticker.scheduleAtFixedRate(this::tick, settings.tickMs(), settings.tickMs(), TimeUnit.MILLISECONDS);
+        Dictionary<String, Object> serviceProperties = new Hashtable<>();
+        properties.forEach((k, v) -> {
+            if (!k.startsWith(".")) {
+                serviceProperties.put(k, v);
+            }
+        });
+        this.starter = new Thread(() -> serve(model, pki, port, context, serviceProperties, start),
+            "convergence-sim-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /** Binds the configured address and port, so that a port in use fails the activation with its number. */
+    private static ServerSocket take(SimulatorSettings s) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        try {
+            socket.bind(new InetSocketAddress(s.bindAddress(), s.port()));
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            // Without the cause: whoever shows the failure shows this message, not the socket's.
+            throw new IOException("port " + s.port() + " on " + s.bindAddress() + " is in use (" + e.getMessage()
+                + "): choose another port for the simulated plant");
+        }
+    }
+
+    /** On the starter thread: builds and binds the server, starts the ticks, registers the service. */
+    private void serve(PlantModel model, ServerPki pki, ServerSocket port, BundleContext context,
+                       Dictionary<String, Object> serviceProperties, long start) {
+        PlantServer s;
+        try {
+            // The port is let go just before the server binds it.
+            s = PlantServer.start(settings, model, pki, () -> close(port));
+        } catch (Exception e) {
+            close(port);
+            LOG.error("The simulated plant at {} could not start", settings.endpointUrl(), e);
+            return;
+        } catch (Error e) {
+            close(port);
+            throw e;
+        }
+        synchronized (this) {
+            server = s;
+            if (followed != null) {
+                s.follow(followed);
+            }
+            // The server took a while to start: the clock starts with the ticks, so values carry their real time.
+            s.startClock(System.currentTimeMillis());
+            ticker.scheduleAtFixedRate(this::tick, settings.tickMs(), settings.tickMs(), TimeUnit.MILLISECONDS);
+        }
+        try {
+            ServiceRegistration<PlantSimulator> r = context.registerService(PlantSimulator.class, this,
+                serviceProperties);
+            synchronized (this) {
+                registration = r;
+            }
+        } catch (IllegalStateException e) {
+            // The bundle is stopping: deactivation follows.
+            return;
+        }
         LOG.info("Simulated plant serving {} variables at {} (seed {}, tick {} ms), started in {} ms",
-            paths.size(), server.endpointUrl(), settings.seed(), settings.tickMs(),
+            paths.size(), s.endpointUrl(), settings.seed(), settings.tickMs(),
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
+    private static void close(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the simulated plant's port reservation", e);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -124,7 +212,10 @@ public final class PlantSimulatorComponent implements PlantSimulator {
         if (plan.line().equals(PlantLayout.LINE_PATH)) {
             LOG.info("The simulated line {} follows the plan of {}", plan.line(), plan);
             followed = plan;
-            server.follow(plan);
+            PlantServer s = server;
+            if (s != null) {
+                s.follow(plan);
+            }
         }
     }
 
@@ -133,13 +224,19 @@ public final class PlantSimulatorComponent implements PlantSimulator {
         if (plan == followed) {
             LOG.info("The simulated line {} runs by itself again", plan.line());
             followed = null;
-            server.follow(null);
+            PlantServer s = server;
+            if (s != null) {
+                s.follow(null);
+            }
         }
     }
 
     private void tick() {
+        PlantServer s = server;
         try {
-            server.tick();
+            if (s != null) {
+                s.tick();
+            }
         } catch (RuntimeException e) {
             // Thrown out of the task, it would cancel every later tick.
             LOG.error("Simulated plant tick failed", e);
@@ -148,6 +245,24 @@ public final class PlantSimulatorComponent implements PlantSimulator {
 
     @Deactivate
     void deactivate() {
+        // A start under way is let finish (Milo's server is not built to be stopped half-built).
+        try {
+            starter.join(TimeUnit.SECONDS.toMillis(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ServiceRegistration<PlantSimulator> r;
+        synchronized (this) {
+            r = registration;
+            registration = null;
+        }
+        if (r != null) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException e) {
+                // Already gone with the bundle.
+            }
+        }
         ticker.shutdownNow();
         try {
             if (!ticker.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -156,15 +271,19 @@ public final class PlantSimulatorComponent implements PlantSimulator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        PlantServer s = server;
+        if (s == null) {
+            return;
+        }
         // Hands the account of the last seconds to the plan before the plant goes.
-        server.follow(null);
-        server.close();
-        LOG.info("Simulated plant at {} stopped", server.endpointUrl());
+        s.follow(null);
+        s.close();
+        LOG.info("Simulated plant at {} stopped", s.endpointUrl());
     }
 
     @Override
     public String endpointUrl() {
-        return server.endpointUrl();
+        return settings.endpointUrl();
     }
 
     @Override
@@ -179,7 +298,8 @@ public final class PlantSimulatorComponent implements PlantSimulator {
 
     @Override
     public long ticks() {
-        return server.ticks();
+        PlantServer s = server;
+        return s == null ? 0 : s.ticks();
     }
 
     static SimulatorSettings settings(Config c) {

@@ -6,9 +6,12 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import java.util.stream.Collectors;
 
 import io.convergence.sim.plant.PlantSimulator;
 import io.convergence.testing.Osgi;
+import io.convergence.testing.Wait;
 
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
@@ -50,11 +54,15 @@ import org.eclipse.milo.opcua.stack.core.types.structured.MonitoredItemCreateReq
 import org.eclipse.milo.opcua.stack.core.types.structured.MonitoringParameters;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReadValueId;
 import org.eclipse.milo.opcua.stack.core.types.structured.ReferenceDescription;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
@@ -274,6 +282,40 @@ class PlantSimulatorTest {
         OpcUaClient second = connect(again);
         assertInstanceOf(String.class, value(second, FILLER + "/state"));
         second.disconnect();
+    }
+
+    /**
+     * A port another program listens on fails the simulator's activation at once, and the failure
+     * says which port: SCR reports it, and so do the runtime's commands. (Milo only logs an endpoint
+     * it could not bind: the plant ran without a server, and a demo gave up after a minute of
+     * "cannot connect".)
+     */
+    @Test
+    void aPortInUseFailsTheActivationAndSaysWhichPort() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = taken.getLocalPort();
+            Osgi.config(Simulators.PID, Map.of("port", port, "pkiDir", pki.toString()));
+            String failure = Wait.forValue("the simulator's activation to fail", Duration.ofSeconds(30),
+                PlantSimulatorTest::activationFailure);
+            assertTrue(failure.contains("port " + port + " on 127.0.0.1 is in use"), failure);
+            assertNull(Osgi.context(PlantSimulatorTest.class).getServiceReference(PlantSimulator.class),
+                "no simulator service");
+        }
+    }
+
+    private static @Nullable String activationFailure() {
+        ServiceComponentRuntime scr = Osgi.await(ServiceComponentRuntime.class);
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+            if (d.configurationPid.length > 0 && d.configurationPid[0].equals(Simulators.PID)) {
+                for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                    if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                        return c.failure;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     @Test
