@@ -37,6 +37,13 @@ code=$(run demo --headless --for 99999999999999999999s --data "$work/never")
 
 code=$(run demo --headless --frobnicate)
 [ "$code" = 2 ] && grep -q "unknown option '--frobnicate'" "$work/err" || fail "an unknown option was not reported"
+# A command's class archive is written as its first run ends, and holds what that run loaded: a first
+# run that failed (here on bad input, after the framework started) must not leave its small archive
+# for every later run (ADR 14). A cache of its own, so that this run is the first.
+code=$(CONVERGENCE_CACHE="$work/cache-failed" run demo --headless --frobnicate)
+[ "$code" = 2 ] || fail "an unknown option exited with $code"
+ls "$work"/cache-failed/cds/*-demo.jsa >/dev/null 2>&1 \
+  && { ls -l "$work"/cache-failed/cds >&2; fail "a failed first run left its class archive for the next runs"; }
 
 mkdir -p "$work/corrupt" && head -c 65536 /dev/urandom >"$work/corrupt/historian.duckdb"
 code=$(run history --data "$work/corrupt" list)
