@@ -68,6 +68,21 @@ class OeeModelTest {
         assertEquals("Current shift A  \u00b7  06:00\u201314:00  \u00b7  7 h 30 min planned", page.shiftHeading(f));
     }
 
+    /**
+     * A shift in its planned maintenance since it began has no planned production time: nothing was
+     * lost, and its figures are not 0 % (the engine's value for "no time to measure against"), so the
+     * tiles show dashes, ungraded, not a red zero.
+     */
+    @Test
+    void aPeriodWithoutPlannedTimeShowsDashesNotARedZero() {
+        OeeFigures f = new OeeFigures(LINE, Period.SHIFT, SIX, SIX.plusSeconds(900), false, "A", null, null,
+            Definition.COMMON, 0, 0, 0, 0, 0, 0, 0, 1, 0, new Losses(0, 0, 0, 0, 0, 0));
+        List<Tile> tiles = page.tiles(f);
+        assertEquals(List.of("\u2014", "\u2014", "\u2014", "\u2014"), tiles.stream().map(Tile::value).toList());
+        assertEquals(page.tiles(null).stream().map(Tile::grade).toList(), tiles.stream().map(Tile::grade).toList());
+        assertEquals("Current shift A  \u00b7  since 06:00  \u00b7  0 s planned", page.shiftHeading(f));
+    }
+
     @Test
     void theDefinitionInUseIsSpelledOut() throws OeeException {
         Instant now = SIX.plusSeconds(3 * 3600);

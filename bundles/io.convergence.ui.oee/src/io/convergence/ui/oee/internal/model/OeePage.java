@@ -56,11 +56,15 @@ public final class OeePage {
             format.count(f.goodCount()), format.count(f.rejectCount())});
     }
 
-    /** The four tiles of a period: availability, performance, quality, OEE; dashes without figures. */
+    /**
+     * The four tiles of a period: availability, performance, quality, OEE; dashes without figures, and
+     * for a period without planned production time (a planned stop since it began), whose figures
+     * measure nothing.
+     */
     public List<Tile> tiles(@Nullable OeeFigures f) {
         List<Tile> out = new ArrayList<>(4);
         for (Grade.Factor factor : Grade.Factor.values()) {
-            double v = f == null ? Double.NaN : switch (factor) {
+            double v = f == null || !(f.plannedSeconds() > 0) ? Double.NaN : switch (factor) {
                 case AVAILABILITY -> f.availability();
                 case PERFORMANCE -> f.performance();
                 case QUALITY -> f.quality();
