@@ -40,17 +40,25 @@ final class ErpFixture {
         }
     }
 
-    /** Configures the ERP on a free port and waits for it. */
+    /**
+     * Configures the ERP on a free port, waits for it, and takes the planned stops of the next hours out
+     * of its calendar (see {@link #clearCalendarNearNow}), for tests in which the line is to run orders.
+     */
     static SimulatedErp start(long seed, Map<String, ?> more) throws IOException {
+        SimulatedErp erp = startAsGenerated(seed, more);
+        clearCalendarNearNow(erp);
+        return erp;
+    }
+
+    /** Configures the ERP on a free port and waits for it; its tables are as generated. */
+    static SimulatedErp startAsGenerated(long seed, Map<String, ?> more) throws IOException {
         int port = freePort();
         Map<String, Object> p = new HashMap<>(more);
         p.put("port", port);
         p.put("seed", seed);
         p.putIfAbsent("password", "erp-secret");
         Osgi.config(SimulatedErp.PID, p);
-        SimulatedErp erp = Osgi.await(SimulatedErp.class, "(port=" + port + ")", Duration.ofSeconds(60));
-        clearCalendarNearNow(erp);
-        return erp;
+        return Osgi.await(SimulatedErp.class, "(port=" + port + ")", Duration.ofSeconds(60));
     }
 
     /**
