@@ -164,15 +164,13 @@ public final class PlantSimulatorComponent implements PlantSimulator {
                        Dictionary<String, Object> serviceProperties, long start) {
         PlantServer s;
         try {
-            // The port is let go just before the server binds it.
+            // The port is let go just before the server binds it (and at the latest here).
             s = PlantServer.start(settings, model, pki, () -> close(port));
         } catch (Exception e) {
-            close(port);
             LOG.error("The simulated plant at {} could not start", settings.endpointUrl(), e);
             return;
-        } catch (Error e) {
+        } finally {
             close(port);
-            throw e;
         }
         synchronized (this) {
             server = s;
