@@ -44,9 +44,17 @@ final class OeeLines {
         }
         for (PointPath line : s.lines()) {
             Optional<OeeFigures> f = current(s, line);
-            out.add(f.map(x -> String.format(Locale.ROOT, "oee: %s availability=%.4f performance=%.4f quality=%.4f oee=%.4f",
-                line, x.availability(), x.performance(), x.quality(), x.oee()))
-                .orElse("oee: " + line + " no figures yet (the line's shift has no data)"));
+            if (f.isEmpty()) {
+                out.add("oee: " + line + " no figures yet (the line's shift has no data)");
+            } else if (f.get().plannedSeconds() <= 0) {
+                // Nothing to measure against: the engine's 0, 0, 1 would read as a line failing completely.
+                out.add("oee: " + line + " no figures yet (no planned production time in the shift so far:"
+                    + " a break, a planned stop, or its first moments)");
+            } else {
+                OeeFigures x = f.get();
+                out.add(String.format(Locale.ROOT, "oee: %s availability=%.4f performance=%.4f quality=%.4f oee=%.4f",
+                    line, x.availability(), x.performance(), x.quality(), x.oee()));
+            }
         }
         return out;
     }
