@@ -42,8 +42,24 @@ code=$(run demo --headless --frobnicate)
 # for every later run (ADR 14). A cache of its own, so that this run is the first.
 code=$(CONVERGENCE_CACHE="$work/cache-failed" run demo --headless --frobnicate)
 [ "$code" = 2 ] || fail "an unknown option exited with $code"
-ls "$work"/cache-failed/cds/*-demo.jsa >/dev/null 2>&1 \
-  && { ls -l "$work"/cache-failed/cds >&2; fail "a failed first run left its class archive for the next runs"; }
+ls "$work"/cache-failed/cds/*-demo.* >/dev/null 2>&1 \
+  && { ls -l "$work"/cache-failed/cds >&2; fail "a failed first run left its class archive (or its record) for the next runs"; }
+# A first demo stopped as a user stops it (Ctrl-C; here SIGTERM, as a background job ignores SIGINT) is
+# a run that ended well: its archive is kept (it used to be deleted, so that an interactive demo never
+# got one), and nothing of the making is left beside it.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+CONVERGENCE_CACHE="$work/cache-ended" "$root/convergence" demo --headless --port "$port" --data "$work/ended" \
+  >"$work/ended.out" 2>"$work/ended.err" &
+script=$!
+for _ in $(seq 1 600); do grep -q 'first samples stored' "$work/ended.out" && break; sleep 0.2; done
+pkill -TERM -P "$script" java
+wait "$script"
+code=$?
+[ "$code" = 143 ] || { cat "$work/ended.out" "$work/ended.err" >&2; fail "a demo stopped with SIGTERM exited with $code"; }
+archives=$(ls "$work"/cache-ended/cds/ 2>/dev/null)
+grep -qE -- '-demo\.(aot|jsa)$' <<<"$archives" && [ "$(wc -l <<<"$archives")" = 1 ] \
+  || { ls -l "$work"/cache-ended/cds >&2; fail "a first demo stopped as a user stops it left no class archive, or more than one file"; }
+echo "start-up cache: a first demo stopped with SIGTERM keeps its class archive ($archives); a failed one leaves none"
 
 mkdir -p "$work/corrupt" && head -c 65536 /dev/urandom >"$work/corrupt/historian.duckdb"
 code=$(run history --data "$work/corrupt" list)

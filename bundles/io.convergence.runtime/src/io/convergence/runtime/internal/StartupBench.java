@@ -158,10 +158,18 @@ final class StartupBench {
         }
     }
 
-    /** SIGTERM to the JVM under the launcher script (the script waits for it), then to the script. */
+    /**
+     * SIGTERM to the JVM under the launcher script, as Ctrl-C stops it; the script waits for it, then
+     * finishes as it does for a user (after a command's first run it assembles the class cache). A
+     * process without children (the baseline) gets the signal itself.
+     */
     private static void stop(Process p) {
-        p.descendants().forEach(ProcessHandle::destroy);
-        p.destroy();
+        List<ProcessHandle> children = p.children().toList();
+        if (children.isEmpty()) {
+            p.destroy();
+        } else {
+            children.forEach(ProcessHandle::destroy);
+        }
         boolean ended;
         try {
             ended = p.waitFor(60, TimeUnit.SECONDS);
