@@ -17,6 +17,7 @@ import io.convergence.api.oee.Stop;
 import io.convergence.api.point.PointPath;
 import io.convergence.ui.common.BackgroundRead;
 import io.convergence.ui.common.BusinessFormat;
+import io.convergence.ui.common.LineChoice;
 import io.convergence.ui.common.MessagePane;
 import io.convergence.ui.downtime.internal.model.DowntimePage;
 import io.convergence.ui.downtime.internal.model.DowntimeSnapshot;
@@ -66,18 +67,16 @@ public final class DowntimePart {
     private volatile @Nullable OeeService oee;
     private volatile @Nullable CostService cost;
     private volatile @Nullable BusinessData business;
-    private volatile @Nullable PointPath chosen;
     private volatile Range range = Range.DAY;
     private @Nullable BackgroundRead<DowntimeSnapshot> reader;
     private @Nullable MessagePane pane;
-    private @Nullable Combo lineCombo;
+    private @Nullable LineChoice<PointPath, PointPath> lineChoice;
     private @Nullable Label summary;
     private @Nullable Banner banner;
     private @Nullable ParetoChart byTime;
     private @Nullable ParetoChart byCost;
     private @Nullable StopTable stops;
     private @Nullable DowntimeSnapshot shown;
-    private List<PointPath> comboLines = List.of();
 
     @Inject
     @Optional
@@ -112,11 +111,9 @@ public final class DowntimePart {
         Composite top = new Composite(c, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(top);
         GridLayoutFactory.fillDefaults().numColumns(5).spacing(8, 0).applyTo(top);
-        new Label(top, SWT.NONE).setText(Messages.Downtime_line);
-        Combo lc = new Combo(top, SWT.READ_ONLY);
-        GridDataFactory.fillDefaults().hint(240, SWT.DEFAULT).applyTo(lc);
-        lc.addListener(SWT.Selection, e -> chooseLine(lc.getSelectionIndex()));
-        lineCombo = lc;
+        LineChoice<PointPath, PointPath> lines = new LineChoice<>(top, Messages.Downtime_line, 240, LineChoice.paths(),
+            part == null ? null : part.getPersistedState(), PERSISTED_LINE, this::refresh);
+        lineChoice = lines;
         new Label(top, SWT.NONE).setText(Messages.Downtime_range);
         Combo rc = new Combo(top, SWT.READ_ONLY);
         for (Range r : Range.values()) {
@@ -158,19 +155,9 @@ public final class DowntimePart {
         stops = t;
         sash.setWeights(50, 50);
 
-        if (part != null) {
-            String saved = part.getPersistedState().get(PERSISTED_LINE);
-            if (saved != null) {
-                try {
-                    chosen = PointPath.parse(saved);
-                } catch (IllegalArgumentException e) {
-                    // not a path; show the first line
-                }
-            }
-        }
         p.showMessage(Messages.Downtime_noServiceTitle, Messages.Downtime_noService);
         reader = new BackgroundRead<>(parent.getDisplay(), "Downtime view", REFRESH_MS,
-            () -> DowntimeSnapshot.read(new DowntimeSnapshot.Services(oee, cost, business), chosen, range, Instant.now()),
+            () -> DowntimeSnapshot.read(new DowntimeSnapshot.Services(oee, cost, business), lines.chosen(), range, Instant.now()),
             this::show);
     }
 
@@ -179,16 +166,6 @@ public final class DowntimePart {
         BackgroundRead<DowntimeSnapshot> r = reader;
         if (r != null) {
             r.request();
-        }
-    }
-
-    private void chooseLine(int index) {
-        if (index >= 0 && index < comboLines.size()) {
-            chosen = comboLines.get(index);
-            if (part != null) {
-                part.getPersistedState().put(PERSISTED_LINE, comboLines.get(index).toString());
-            }
-            refresh();
         }
     }
 
@@ -203,12 +180,7 @@ public final class DowntimePart {
             p.showMessage(notice.title(), notice.text());
             return;
         }
-        Combo lc = req(lineCombo);
-        if (!s.lines().equals(comboLines)) {
-            comboLines = s.lines();
-            lc.setItems(s.lines().stream().map(PointPath::toString).toArray(String[]::new));
-        }
-        lc.select(s.lines().indexOf(s.line()));
+        req(lineChoice).show(s.lines(), s.line());
         req(summary).setText(page.summary(s));
         req(byTime).show(DowntimePage.byTime(s), v -> v / 3600.0, Messages.Downtime_noStops);
         String currency = DowntimePage.currency(s);

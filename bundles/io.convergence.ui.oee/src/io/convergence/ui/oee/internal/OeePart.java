@@ -9,6 +9,7 @@ import io.convergence.api.oee.OeeService;
 import io.convergence.api.point.PointPath;
 import io.convergence.ui.common.BackgroundRead;
 import io.convergence.ui.common.BusinessFormat;
+import io.convergence.ui.common.LineChoice;
 import io.convergence.ui.common.MessagePane;
 import io.convergence.ui.oee.internal.model.Messages;
 import io.convergence.ui.oee.internal.model.OeePage;
@@ -53,10 +54,9 @@ public final class OeePart {
     private final BusinessFormat format = new BusinessFormat(Locale.getDefault(Locale.Category.FORMAT), ZoneId.systemDefault());
     private final OeePage page = new OeePage(format);
     private volatile @Nullable OeeService service;
-    private volatile @Nullable PointPath chosen;
     private @Nullable BackgroundRead<OeeSnapshot> reader;
     private @Nullable MessagePane pane;
-    private @Nullable Combo lineCombo;
+    private @Nullable LineChoice<PointPath, PointPath> lineChoice;
     private @Nullable Label definition;
     private @Nullable FigureRow shiftRow;
     private @Nullable FigureRow orderRow;
@@ -65,7 +65,6 @@ public final class OeePart {
     private @Nullable WaterfallCanvas waterfall;
     private @Nullable Label updated;
     private @Nullable OeeSnapshot shown;
-    private List<PointPath> comboLines = List.of();
 
     @Inject
     @Optional
@@ -94,11 +93,9 @@ public final class OeePart {
         Composite top = new Composite(c, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(top);
         GridLayoutFactory.fillDefaults().numColumns(3).spacing(8, 0).applyTo(top);
-        new Label(top, SWT.NONE).setText(Messages.Oee_line);
-        Combo combo = new Combo(top, SWT.READ_ONLY | SWT.DROP_DOWN);
-        GridDataFactory.fillDefaults().hint(260, SWT.DEFAULT).applyTo(combo);
-        combo.addListener(SWT.Selection, e -> choose(combo.getSelectionIndex()));
-        lineCombo = combo;
+        LineChoice<PointPath, PointPath> lines = new LineChoice<>(top, Messages.Oee_line, 260, LineChoice.paths(),
+            part == null ? null : part.getPersistedState(), PERSISTED_LINE, this::refresh);
+        lineChoice = lines;
         Label u = new Label(top, SWT.RIGHT);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.END, SWT.CENTER).applyTo(u);
         updated = u;
@@ -124,19 +121,9 @@ public final class OeePart {
         GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(d);
         definition = d;
 
-        if (part != null) {
-            String saved = part.getPersistedState().get(PERSISTED_LINE);
-            if (saved != null) {
-                try {
-                    chosen = PointPath.parse(saved);
-                } catch (IllegalArgumentException e) {
-                    // a workspace from elsewhere; show the first line
-                }
-            }
-        }
         p.showMessage(Messages.Oee_noServiceTitle, Messages.Oee_noService);
         reader = new BackgroundRead<>(parent.getDisplay(), "OEE view", REFRESH_MS,
-            () -> OeeSnapshot.read(service, chosen, Instant.now()), this::show);
+            () -> OeeSnapshot.read(service, lines.chosen(), Instant.now()), this::show);
     }
 
     /** Reads the figures again now (the view also does every {@link #REFRESH_MS}). */
@@ -144,17 +131,6 @@ public final class OeePart {
         BackgroundRead<OeeSnapshot> r = reader;
         if (r != null) {
             r.request();
-        }
-    }
-
-    private void choose(int index) {
-        if (index >= 0 && index < comboLines.size()) {
-            PointPath line = comboLines.get(index);
-            chosen = line;
-            if (part != null) {
-                part.getPersistedState().put(PERSISTED_LINE, line.toString());
-            }
-            refresh();
         }
     }
 
@@ -169,14 +145,7 @@ public final class OeePart {
             p.showMessage(notice.title(), notice.text());
             return;
         }
-        Combo combo = lineCombo;
-        if (combo != null && !s.lines().equals(comboLines)) {
-            comboLines = s.lines();
-            combo.setItems(s.lines().stream().map(PointPath::toString).toArray(String[]::new));
-        }
-        if (combo != null && s.line() != null) {
-            combo.select(s.lines().indexOf(s.line()));
-        }
+        req(lineChoice).show(s.lines(), s.line());
         req(shiftRow).show(page.shiftHeading(s.shift()), page.tiles(s.shift()));
         req(orderRow).show(page.orderHeading(s.order()), page.tiles(s.order()));
         req(chart).show(page.shiftLabels(s), OeePage.shiftOee(s));
@@ -197,7 +166,8 @@ public final class OeePart {
 
     @Focus
     public void focus() {
-        Combo c = lineCombo;
+        LineChoice<PointPath, PointPath> l = lineChoice;
+        Combo c = l == null ? null : l.control();
         if (c != null && !c.isDisposed()) {
             c.setFocus();
         }
@@ -255,15 +225,11 @@ public final class OeePart {
 
     /** The lines offered. */
     public List<String> lines() {
-        return List.of(req(lineCombo).getItems());
+        return req(lineChoice).items();
     }
 
     /** Shows another line, as picking it in the list does. */
     public void showLine(PointPath line) {
-        int i = comboLines.indexOf(line);
-        if (i >= 0) {
-            req(lineCombo).select(i);
-            choose(i);
-        }
+        req(lineChoice).pick(line);
     }
 }

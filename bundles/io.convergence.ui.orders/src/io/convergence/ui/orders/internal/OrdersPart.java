@@ -13,6 +13,7 @@ import io.convergence.api.point.PointPath;
 import io.convergence.api.point.PointRegistry;
 import io.convergence.ui.common.BackgroundRead;
 import io.convergence.ui.common.BusinessFormat;
+import io.convergence.ui.common.LineChoice;
 import io.convergence.ui.common.MessagePane;
 import io.convergence.ui.orders.internal.model.Messages;
 import io.convergence.ui.orders.internal.model.OrderRow;
@@ -34,7 +35,6 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.jspecify.annotations.Nullable;
@@ -60,15 +60,13 @@ public final class OrdersPart {
     private volatile @Nullable OeeService oee;
     private volatile @Nullable CostService cost;
     private volatile @Nullable PointRegistry registry;
-    private volatile @Nullable String chosen;
     private @Nullable BackgroundRead<OrdersSnapshot> reader;
     private @Nullable MessagePane pane;
-    private @Nullable Combo lineCombo;
+    private @Nullable LineChoice<WorkCenter, String> lineChoice;
     private @Nullable Label notes;
     private @Nullable Label outcome;
     private @Nullable OrderTable table;
     private @Nullable OrdersSnapshot shown;
-    private List<WorkCenter> comboLines = List.of();
 
     @Inject
     @Optional
@@ -116,11 +114,10 @@ public final class OrdersPart {
         Composite top = new Composite(c, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(top);
         GridLayoutFactory.fillDefaults().numColumns(4).spacing(8, 0).applyTo(top);
-        new Label(top, SWT.NONE).setText(Messages.Orders_line);
-        Combo lc = new Combo(top, SWT.READ_ONLY);
-        GridDataFactory.fillDefaults().hint(340, SWT.DEFAULT).applyTo(lc);
-        lc.addListener(SWT.Selection, e -> chooseLine(lc.getSelectionIndex()));
-        lineCombo = lc;
+        LineChoice<WorkCenter, String> lines = new LineChoice<>(top, Messages.Orders_line, 340,
+            new LineChoice.Keys<>(WorkCenter::id, id -> id, w -> w.name() + " (" + w.path() + ")"),
+            part == null ? null : part.getPersistedState(), PERSISTED_LINE, this::refresh);
+        lineChoice = lines;
         Button trend = new Button(top, SWT.PUSH);
         trend.setText(Messages.Orders_showTrend);
         trend.setToolTipText(Messages.Orders_showTrendTip);
@@ -141,28 +138,15 @@ public final class OrdersPart {
         Label o = new Label(c, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(o);
         outcome = o;
-        if (part != null) {
-            chosen = part.getPersistedState().get(PERSISTED_LINE);
-        }
         p.showMessage(Messages.Orders_noBusinessTitle, Messages.Orders_noBusiness);
         reader = new BackgroundRead<>(parent.getDisplay(), "Orders view", REFRESH_MS,
-            () -> OrdersSnapshot.read(new OrdersSnapshot.Services(business, oee, cost), chosen, Instant.now()), this::show);
+            () -> OrdersSnapshot.read(new OrdersSnapshot.Services(business, oee, cost), lines.chosen(), Instant.now()), this::show);
     }
 
     public void refresh() {
         BackgroundRead<OrdersSnapshot> r = reader;
         if (r != null) {
             r.request();
-        }
-    }
-
-    private void chooseLine(int index) {
-        if (index >= 0 && index < comboLines.size()) {
-            chosen = comboLines.get(index).id();
-            if (part != null) {
-                part.getPersistedState().put(PERSISTED_LINE, comboLines.get(index).id());
-            }
-            refresh();
         }
     }
 
@@ -177,12 +161,7 @@ public final class OrdersPart {
             p.showMessage(notice.title(), notice.text());
             return;
         }
-        Combo lc = req(lineCombo);
-        if (!s.lines().equals(comboLines)) {
-            comboLines = s.lines();
-            lc.setItems(s.lines().stream().map(w -> w.name() + " (" + w.path() + ")").toArray(String[]::new));
-        }
-        lc.select(s.lines().indexOf(s.line()));
+        req(lineChoice).show(s.lines(), s.line());
         req(notes).setText(page.notes(s));
         req(table).show(page.rows(s));
         p.showContent();
