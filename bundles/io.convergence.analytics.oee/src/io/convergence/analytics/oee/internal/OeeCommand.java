@@ -79,7 +79,8 @@ public final class OeeCommand implements CliCommand {
             Computes availability, performance, quality and OEE of every line the configuration file
             describes (io.convergence.analytics.oee configurations, docs/analytics/oee.md), from the
             history recorded in DIR, for the periods that start in [--from, --to); the period running
-            at --to is shown as not complete. Nothing is stored.
+            at --to is shown as not complete; a period without planned production time shows "-"
+            for its ratios. Nothing is stored.
 
               --data DIR        the historian folder of a demo or runtime, opened read-only
               --config FILE     a configuration file holding the OEE configurations (one per line)
@@ -251,13 +252,22 @@ public final class OeeCommand implements CliCommand {
                     "planned h", "run h", "total", "good", "avail", "perf", "qual", "oee");
                 for (OeeFigures f : rows) {
                     String what = f.period() == Period.ORDER ? n(f.order()) : n(f.shift());
-                    out.printf(Locale.ROOT, "%-28s %-21s %-12s %9.2f %9.2f %9d %9d %7.3f %7.3f %7.3f %7.3f%s%n", f.line(),
+                    // Without planned production time there is nothing to measure against: the engine's
+                    // 0 (or 1) would read as a line failing (or perfect).
+                    boolean measured = f.plannedSeconds() > 0;
+                    String note = measured ? (f.complete() ? "" : "  (running)")
+                        : f.complete() ? "  (no planned time)" : "  (running; no planned time so far)";
+                    out.printf(Locale.ROOT, "%-28s %-21s %-12s %9.2f %9.2f %9d %9d %7s %7s %7s %7s%s%n", f.line(),
                         f.from().toString(), what, f.plannedSeconds() / 3600, f.runSeconds() / 3600, f.totalCount(),
-                        f.goodCount(), f.availability(), f.performance(), f.quality(), f.oee(),
-                        f.complete() ? "" : "  (running)");
+                        f.goodCount(), ratio(measured, f.availability()), ratio(measured, f.performance()),
+                        ratio(measured, f.quality()), ratio(measured, f.oee()), note);
                 }
             }
         }
+    }
+
+    private static String ratio(boolean measured, double value) {
+        return measured ? String.format(Locale.ROOT, "%.3f", value) : "-";
     }
 
     private static String n(@Nullable String s) {
