@@ -10,6 +10,7 @@ trap 'rm -rf "$work"' EXIT
 export CONVERGENCE_SKIP_BUILD=1 CONVERGENCE_HOME="$work/home"
 fail() { echo "product smoke test FAILED: $*" >&2; exit 1; }
 run() { "$root/convergence" "$@" >"$work/out" 2>"$work/err"; echo $?; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 code=$(run demo --headless --for 8s --data "$work/data")
 cat "$work/out"
@@ -47,7 +48,7 @@ ls "$work"/cache-failed/cds/*-demo.* >/dev/null 2>&1 \
 # A first demo stopped as a user stops it (Ctrl-C; here SIGTERM, as a background job ignores SIGINT) is
 # a run that ended well: its archive is kept (it used to be deleted, so that an interactive demo never
 # got one), and nothing of the making is left beside it.
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 CONVERGENCE_CACHE="$work/cache-ended" "$root/convergence" demo --headless --port "$port" --data "$work/ended" \
   >"$work/ended.out" 2>"$work/ended.err" &
 script=$!
@@ -73,7 +74,7 @@ ls "$CONVERGENCE_HOME"/logs/*.log >/dev/null 2>&1 && grep -q 'is not a readable 
 # Another OPC UA stack: a node-opcua server (installed by .ci/run into releng/interop).
 interop="$root/releng/interop"
 if command -v node >/dev/null 2>&1 && [ -d "$interop/node_modules/node-opcua-server" ]; then
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 48411)
+  port=$(free_port 2>/dev/null || echo 48411)
   node "$interop/press-server.js" "$port" >"$work/press.log" 2>&1 &
   press=$!
   for _ in $(seq 1 100); do grep -q '^ready' "$work/press.log" && break; sleep 0.2; done
@@ -119,7 +120,7 @@ bash "$root/releng/scripts/recording-faults.sh" || fail "a recording fault scena
 # The workbench: open every view on the simulated plant, then again without the Events view's
 # bundle, on the same workspace (the view must go away and nothing else break).
 if [ -n "${DISPLAY:-}" ]; then
-  wb_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  wb_port=$(free_port)
   selftest() { # $1 report folder, $2 product folder or ""
     CONVERGENCE_PRODUCT="$2" CONVERGENCE_JAVA_OPTS="-Xmx1g -Dconvergence.selftest=$1 -Dconvergence.selftest.delay=6000 -Dconvergence.demo.port=$wb_port" \
       timeout 180 "$root/convergence" demo >"$work/wb.out" 2>"$work/wb.err"
